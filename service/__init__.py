@@ -1,0 +1,69 @@
+"""eventsvc: conflict-event records coded from news articles, served over a REST API."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from flask import Flask, Response
+
+from .api import Api
+from .config import Config
+from .db import Database
+from .errors import register_error_handlers
+
+API_VERSION = "1.0.0"
+OPENAPI_FILE = Path(__file__).resolve().parent.parent / "openapi.yaml"
+
+
+def _api_spec_options() -> dict:
+    return {
+        "API_TITLE": "eventsvc",
+        "API_VERSION": API_VERSION,
+        "OPENAPI_VERSION": "3.0.3",
+        "API_SPEC_OPTIONS": {
+            "info": {
+                "description": (
+                    "Conflict-event records coded from news articles, ACLED-style: who did what to whom, where, "
+                    "when, and how many were killed, each with its evidence. Every error is "
+                    "`application/problem+json` (RFC 9457)."
+                ),
+                "license": {"name": "MIT"},
+            },
+            "servers": [{"url": "http://localhost:8000", "description": "local (eventsvc up / docker compose up)"}],
+        },
+    }
+
+
+def create_app(config: Config | dict | None = None) -> Flask:
+    if isinstance(config, dict):
+        config = Config.from_env(**config)
+    config = config or Config.from_env()
+
+    app = Flask(__name__)
+    app.config.update(_api_spec_options())
+    app.config["EVENTSVC"] = config
+    app.json.sort_keys = False
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    db = Database(config.DATABASE_URL, min_size=config.DB_POOL_MIN, max_size=config.DB_POOL_MAX,
+                  timeout=config.DB_POOL_TIMEOUT, statement_timeout_ms=config.DB_STATEMENT_TIMEOUT_MS)
+    app.extensions["db"] = db
+
+    from . import actors, articles, events, health
+
+    api = Api(app)
+    for blueprint in (events.blp, actors.blp, articles.blp, health.blp):
+        api.register_blueprint(blueprint)
+    app.extensions["api"] = api
+
+    for module in (events, actors, articles):
+        db.add_queries(module.QUERIES)
+
+    register_error_handlers(app)
+
+    @app.get("/openapi.yaml")
+    def openapi_yaml():
+        from .openapi import render
+        return Response(render(app), mimetype="application/yaml")
+
+    return app

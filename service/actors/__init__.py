@@ -1,0 +1,10 @@
+"""/actors: who takes part in events."""
+from pathlib import Path
+
+from ..db import load_queries
+
+QUERIES = load_queries(Path(__file__).with_name("queries.sql"))
+
+from .routes import blp  # noqa: E402
+
+__all__ = ["blp", "QUERIES"]

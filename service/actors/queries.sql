@@ -1,0 +1,51 @@
+-- name: actor_by_name --
+-- An actor by exact name, case-insensitive.
+SELECT id, name, aliases, inter, iso3 FROM actors WHERE lower(name) = lower(%(name)s);
+
+-- name: insert_actor --
+-- A new actor.
+INSERT INTO actors (name, aliases, inter, iso3) VALUES (%(name)s, %(aliases)s, %(inter)s, %(iso3)s)
+RETURNING id;
+
+-- name: insert_actor_if_new --
+-- A new actor unless one of that name exists (concurrent loaders); returns the id either way.
+WITH ins AS (
+    INSERT INTO actors (name, aliases, inter, iso3) VALUES (%(name)s, %(aliases)s, %(inter)s, %(iso3)s)
+    ON CONFLICT (lower(name)) DO NOTHING RETURNING id
+)
+SELECT id FROM ins UNION ALL SELECT id FROM actors WHERE lower(name) = lower(%(name)s) LIMIT 1;
+
+-- name: actor_record --
+-- One actor with its event count and first/last event dates.
+SELECT a.id, a.name, a.aliases, a.inter, a.iso3, a.version, a.created_at, a.updated_at,
+       coalesce(s.events, 0) AS event_count, s.first_event_date, s.last_event_date
+FROM actors a
+LEFT JOIN LATERAL (
+    SELECT count(DISTINCT e.id) AS events, min(e.event_date) AS first_event_date, max(e.event_date) AS last_event_date
+    FROM event_actors ea JOIN events e ON e.id = ea.event_id AND e.deleted_at IS NULL
+    WHERE ea.actor_id = a.id
+) s ON true
+WHERE a.id = %(id)s;
+
+-- name: actor_for_update --
+-- Lock an actor row before changing it.
+SELECT id, version FROM actors WHERE id = %(id)s FOR UPDATE;
+
+-- name: update_actor --
+-- Replace an actor's fields and bump its version.
+UPDATE actors SET name = %(name)s, aliases = %(aliases)s, inter = %(inter)s, iso3 = %(iso3)s,
+    updated_at = now(), version = version + 1
+WHERE id = %(id)s;
+
+-- name: touch_actor_events --
+-- Events show their actors' names: renaming an actor updates those events for syncing clients.
+UPDATE events SET updated_at = now(), version = version + 1
+WHERE deleted_at IS NULL AND id IN (SELECT event_id FROM event_actors WHERE actor_id = %(id)s);
+
+-- name: actor_in_use --
+-- How many events use an actor.
+SELECT count(*) AS n FROM event_actors WHERE actor_id = %(id)s;
+
+-- name: delete_actor --
+-- Remove an actor that no event uses.
+DELETE FROM actors WHERE id = %(id)s RETURNING id;

@@ -1,0 +1,81 @@
+"""/actors views."""
+from __future__ import annotations
+
+from flask import url_for
+from flask.views import MethodView
+
+from ..api import Blueprint
+from ..http import config, db, etag, if_match_version, only_sent
+from ..pagination import link_header, next_url, page_limit
+from . import service
+from .listing import list_actors
+from .schemas import ActorInSchema, ActorListArgsSchema, ActorPageSchema, ActorPatchSchema, ActorSchema
+
+blp = Blueprint("actors", __name__, url_prefix="/actors", description="Who takes part in events")
+
+
+@blp.route("")
+class Actors(MethodView):
+    @blp.arguments(ActorListArgsSchema, location="query")
+    @blp.response(200, ActorPageSchema)
+    def get(self, args):
+        """List actors by name, a page at a time"""
+        limit = page_limit(args.pop("limit", None), config())
+        with db().session() as s:
+            rows, next_cursor = list_actors(s, args, limit, args.pop("cursor", None))
+        url = next_url(next_cursor)
+        return {"items": rows, "next": url}, 200, link_header(url)
+
+    @blp.arguments(ActorInSchema)
+    @blp.response(201, ActorSchema)
+    @blp.alt_response(409, "CONFLICT")
+    def post(self, data):
+        """Create an actor (names are unique, case-insensitively)"""
+        with db().session() as s:
+            actor_id = service.create_actor(s, data)
+            record = service.get_actor(s, actor_id)
+        return record, 201, {"Location": url_for("actors.Actor", actor_id=actor_id), **etag(record["version"])}
+
+
+@blp.route("/<int:actor_id>")
+class Actor(MethodView):
+    @blp.response(200, ActorSchema)
+    @blp.alt_response(404, "NOT_FOUND")
+    def get(self, actor_id):
+        """Read one actor with its event count and first/last event dates"""
+        with db().session() as s:
+            record = service.get_actor(s, actor_id)
+        return record, 200, etag(record["version"])
+
+    @blp.arguments(ActorInSchema)
+    @blp.response(200, ActorSchema)
+    @blp.alt_response(404, "NOT_FOUND")
+    @blp.alt_response(409, "CONFLICT")
+    @blp.alt_response(412, "PRECONDITION_FAILED")
+    def put(self, data, actor_id):
+        """Replace an actor"""
+        with db().session() as s:
+            service.update_actor(s, actor_id, data, partial=False, if_match=if_match_version())
+            record = service.get_actor(s, actor_id)
+        return record, 200, etag(record["version"])
+
+    @blp.arguments(ActorPatchSchema(partial=True))
+    @blp.response(200, ActorSchema)
+    @blp.alt_response(404, "NOT_FOUND")
+    @blp.alt_response(409, "CONFLICT")
+    @blp.alt_response(412, "PRECONDITION_FAILED")
+    def patch(self, changes, actor_id):
+        """Change some fields of an actor"""
+        with db().session() as s:
+            service.update_actor(s, actor_id, only_sent(changes), partial=True, if_match=if_match_version())
+            record = service.get_actor(s, actor_id)
+        return record, 200, etag(record["version"])
+
+    @blp.response(204)
+    @blp.alt_response(404, "NOT_FOUND")
+    @blp.alt_response(409, "CONFLICT")
+    def delete(self, actor_id):
+        """Delete an actor that no event uses (409 otherwise)"""
+        with db().session() as s:
+            service.delete_actor(s, actor_id)
+        return None

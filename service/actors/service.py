@@ -1,0 +1,76 @@
+"""Actors: who acts in events. Canonical names are unique case-insensitively."""
+from __future__ import annotations
+
+from ..db import Session
+from ..errors import Conflict, PreconditionFailed, Unprocessable
+
+
+def _dictionary_entry(name: str):
+    """The actor dictionary's entry for a name or alias, when the extractor knows it."""
+    try:
+        from ..extraction import actors as dictionary
+    except ImportError:  # the dictionary is optional for the API
+        return None
+    try:
+        return dictionary.canonical(name)
+    except Exception:  # noqa: BLE001 - a dictionary miss must never fail a write
+        return None
+
+
+def resolve_actor(session: Session, name: str, inter: int | None = None, iso3: str | None = None,
+                  field: str = "actor1") -> int:
+    """The id of the actor called `name`, created when unknown.
+
+    A new actor's inter code comes from the request (inter1/inter2), else from the shipped actor
+    dictionary; an unknown name with neither is a 422, since the code cannot be guessed.
+    """
+    name = " ".join(name.split())
+    row = session.one("actor_by_name", {"name": name})
+    if row:
+        return row["id"]
+    entry = _dictionary_entry(name)
+    if inter is None and entry is not None and entry.name.lower() == name.lower():
+        inter = entry.inter
+        iso3 = iso3 or entry.iso3
+    if inter is None:
+        inter_field = {"actor1": "inter1", "actor2": "inter2"}.get(field, field)
+        raise Unprocessable(
+            f"actor {name!r} is not known yet; give its inter code (1-8) in {inter_field} to create it",
+            errors={inter_field: [f"required to create actor {name!r}"]})
+    return session.one("insert_actor_if_new", {"name": name, "aliases": [], "inter": inter, "iso3": iso3})["id"]
+
+
+def get_actor(session: Session, actor_id: int) -> dict:
+    return session.one_or_404("actor_record", {"id": actor_id}, what="actor")
+
+
+def create_actor(session: Session, data: dict) -> int:
+    return session.one("insert_actor", {
+        "name": " ".join(data["name"].split()), "aliases": data.get("aliases") or [],
+        "inter": data["inter"], "iso3": data.get("iso3")})["id"]
+
+
+def _check_version(row: dict, if_match: int | None) -> None:
+    if if_match is not None and row["version"] != if_match:
+        raise PreconditionFailed(f"the actor is at version {row['version']}, not {if_match}")
+
+
+def update_actor(session: Session, actor_id: int, data: dict, *, partial: bool, if_match: int | None = None) -> None:
+    locked = session.one_or_404("actor_for_update", {"id": actor_id}, what="actor")
+    _check_version(locked, if_match)
+    current = get_actor(session, actor_id)
+    merged = {k: current[k] for k in ("name", "aliases", "inter", "iso3")} if partial else {"aliases": [], "iso3": None}
+    merged.update(data)
+    merged["name"] = " ".join(merged["name"].split())
+    session.execute("update_actor", {**merged, "id": actor_id})
+    if merged["name"] != current["name"] or merged["inter"] != current["inter"]:
+        session.execute("touch_actor_events", {"id": actor_id})
+
+
+def delete_actor(session: Session, actor_id: int) -> None:
+    session.one_or_404("actor_for_update", {"id": actor_id}, what="actor")
+    used = session.one("actor_in_use", {"id": actor_id})["n"]
+    if used:
+        raise Conflict(f"the actor is used by {used} event(s); reassign or delete them first",
+                       errors={"actor": [f"used by {used} event(s)"]})
+    session.execute("delete_actor", {"id": actor_id})

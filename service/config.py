@@ -1,0 +1,59 @@
+"""One configuration object, read from the environment (see .env.example)."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ValueError(f"{name} must be an integer, got {raw!r}") from exc
+
+
+@dataclass
+class Config:
+    # libpq URL; empty means "libpq defaults and PG* variables" for the server and "start an
+    # embedded PostgreSQL" for `eventsvc up`
+    DATABASE_URL: str = ""
+    # connections kept by each process's pool
+    DB_POOL_MIN: int = 1
+    DB_POOL_MAX: int = 10
+    # seconds a request waits for a free connection before answering 503
+    DB_POOL_TIMEOUT: int = 10
+    # milliseconds one SQL statement may run before it is cancelled (the client gets a 503)
+    DB_STATEMENT_TIMEOUT_MS: int = 30000
+    # largest `limit` a client may ask for on paged lists
+    PAGE_MAX: int = 5000
+    # `limit` when none is given
+    PAGE_DEFAULT: int = 100
+    # where `eventsvc up` keeps its embedded PostgreSQL data (survives restarts)
+    EMBEDDED_PG_DIR: str = ".eventsvc/pgdata"
+    # where the seed articles and their manifest live (`eventsvc load`, `eventsvc up`)
+    SEEDS_DIR: str = "seeds"
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, **overrides) -> "Config":
+        cfg = cls(
+            DATABASE_URL=os.environ.get("DATABASE_URL", ""),
+            DB_POOL_MIN=_int("DB_POOL_MIN", cls.DB_POOL_MIN),
+            DB_POOL_MAX=_int("DB_POOL_MAX", cls.DB_POOL_MAX),
+            DB_POOL_TIMEOUT=_int("DB_POOL_TIMEOUT", cls.DB_POOL_TIMEOUT),
+            DB_STATEMENT_TIMEOUT_MS=_int("DB_STATEMENT_TIMEOUT_MS", cls.DB_STATEMENT_TIMEOUT_MS),
+            PAGE_MAX=_int("PAGE_MAX", cls.PAGE_MAX),
+            PAGE_DEFAULT=_int("PAGE_DEFAULT", cls.PAGE_DEFAULT),
+            EMBEDDED_PG_DIR=os.environ.get("EMBEDDED_PG_DIR", cls.EMBEDDED_PG_DIR),
+            SEEDS_DIR=os.environ.get("SEEDS_DIR", cls.SEEDS_DIR),
+        )
+        for key, value in overrides.items():
+            setattr(cfg, key, value)
+        return cfg
+
+    @classmethod
+    def option_names(cls) -> list[str]:
+        return [f.name for f in fields(cls) if f.name != "extra"]

@@ -1,0 +1,60 @@
+-- name: event_record --
+-- One live event as its flat ACLED record.
+SELECT * FROM event_records WHERE id = %(id)s AND deleted_at IS NULL;
+
+-- name: event_for_update --
+-- Lock a live event's row before changing it.
+SELECT id, version FROM events WHERE id = %(id)s AND deleted_at IS NULL FOR UPDATE;
+
+-- name: event_sources --
+-- The evidence behind a set of events, oldest article first.
+SELECT s.event_id, s.article_id, a.title, a.outlet, a.url, a.published,
+       s.evidence, s.start_offset AS start, s.end_offset AS "end", s.confidence
+FROM event_sources s JOIN articles a ON a.id = s.article_id
+WHERE s.event_id = ANY(%(ids)s)
+ORDER BY s.event_id, a.published, s.article_id, s.start_offset;
+
+-- name: upsert_location --
+-- A place by its natural key; reused when known (coordinates filled in when missing).
+INSERT INTO locations (iso3, country, admin1, admin2, location, latitude, longitude, geo_precision)
+VALUES (%(iso3)s, %(country)s, %(admin1)s, %(admin2)s, %(location)s, %(latitude)s, %(longitude)s, %(geo_precision)s)
+ON CONFLICT (iso3, lower(coalesce(admin1, '')), lower(coalesce(admin2, '')), lower(location))
+DO UPDATE SET latitude = coalesce(locations.latitude, EXCLUDED.latitude),
+              longitude = coalesce(locations.longitude, EXCLUDED.longitude)
+RETURNING id;
+
+-- name: insert_event --
+-- A new event row; actors and sources are linked separately.
+INSERT INTO events (event_date, time_precision, event_type, sub_event_type, location_id, fatalities,
+                    civilian_targeting, notes, dedup_key)
+VALUES (%(event_date)s, %(time_precision)s, %(event_type)s, %(sub_event_type)s, %(location_id)s, %(fatalities)s,
+        %(civilian_targeting)s, %(notes)s, %(dedup_key)s)
+RETURNING id;
+
+-- name: update_event --
+-- Replace an event's own columns and bump its version.
+UPDATE events SET event_date = %(event_date)s, time_precision = %(time_precision)s, event_type = %(event_type)s,
+    sub_event_type = %(sub_event_type)s, location_id = %(location_id)s, fatalities = %(fatalities)s,
+    civilian_targeting = %(civilian_targeting)s, notes = %(notes)s,
+    updated_at = now(), version = version + 1
+WHERE id = %(id)s AND deleted_at IS NULL;
+
+-- name: clear_event_actors --
+-- Unlink every actor of an event (before relinking).
+DELETE FROM event_actors WHERE event_id = %(id)s;
+
+-- name: link_event_actor --
+-- Link one actor to an event in a role.
+INSERT INTO event_actors (event_id, actor_id, role) VALUES (%(event_id)s, %(actor_id)s, %(role)s)
+ON CONFLICT DO NOTHING;
+
+-- name: tombstone_event --
+-- Delete an event, keeping a tombstone (id, deleted_at) for clients that mirror the data.
+UPDATE events SET deleted_at = now(), updated_at = now(), version = version + 1, dedup_key = NULL
+WHERE id = %(id)s AND deleted_at IS NULL
+RETURNING id;
+
+-- name: drop_event_links --
+-- A deleted event keeps neither actors nor evidence.
+WITH a AS (DELETE FROM event_actors WHERE event_id = %(id)s)
+DELETE FROM event_sources WHERE event_id = %(id)s;

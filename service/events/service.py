@@ -1,0 +1,104 @@
+"""Events: create, read, replace, patch, delete (tombstone) — one transaction each, given by the caller."""
+from __future__ import annotations
+
+from ..actors.service import resolve_actor
+from ..db import Session
+from ..errors import PreconditionFailed, Unprocessable
+from ..places import upsert_location
+from ..taxonomy import EVENT_TYPE_OF
+
+PLACE_FIELDS = ("iso3", "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision")
+WRITABLE = ("event_date", "time_precision", "event_type", "sub_event_type", *PLACE_FIELDS, "actor1",
+            "assoc_actor_1", "actor2", "assoc_actor_2", "civilian_targeting", "fatalities", "notes")
+
+
+def split_names(value: str | None) -> list[str]:
+    """ACLED packs several associated actors in one field, separated by ';'."""
+    return [n.strip() for n in (value or "").split(";") if n.strip()]
+
+
+def _link_actors(session: Session, event_id: int, data: dict) -> None:
+    session.execute("clear_event_actors", {"id": event_id})
+    for role, inter_key in (("actor1", "inter1"), ("actor2", "inter2")):
+        if data.get(role):
+            actor_id = resolve_actor(session, data[role], data.get(inter_key), None, field=role)
+            session.execute("link_event_actor", {"event_id": event_id, "actor_id": actor_id, "role": role})
+    for role, inter_key in (("assoc_actor_1", "inter1"), ("assoc_actor_2", "inter2")):
+        for name in split_names(data.get(role)):
+            actor_id = resolve_actor(session, name, data.get(inter_key), None, field=role)
+            session.execute("link_event_actor", {"event_id": event_id, "actor_id": actor_id, "role": role})
+
+
+def _columns(session: Session, data: dict) -> dict:
+    sub = data["sub_event_type"]
+    event_type = data.get("event_type") or EVENT_TYPE_OF[sub]
+    if EVENT_TYPE_OF[sub] != event_type:
+        raise Unprocessable(f"'{sub}' is not a sub-type of '{event_type}'",
+                            errors={"sub_event_type": [f"not a sub-type of {event_type}"]})
+    return {
+        "event_date": data["event_date"], "time_precision": data.get("time_precision") or 1,
+        "event_type": event_type, "sub_event_type": sub,
+        "location_id": upsert_location(session, data),
+        "fatalities": data.get("fatalities") or 0,
+        "civilian_targeting": bool(data.get("civilian_targeting")),
+        "notes": data.get("notes"),
+    }
+
+
+def create_event(session: Session, data: dict, *, dedup_key: str | None = None) -> int:
+    event_id = session.one("insert_event", {**_columns(session, data), "dedup_key": dedup_key})["id"]
+    _link_actors(session, event_id, data)
+    return event_id
+
+
+def get_event(session: Session, event_id: int) -> dict:
+    record = session.one_or_404("event_record", {"id": event_id}, what="event")
+    return attach_sources(session, [record])[0]
+
+
+def attach_sources(session: Session, records: list[dict]) -> list[dict]:
+    if not records:
+        return records
+    by_event: dict[int, list] = {r["id"]: [] for r in records}
+    for src in session.all("event_sources", {"ids": list(by_event)}):
+        by_event[src.pop("event_id")].append(src)
+    for record in records:
+        record["sources"] = by_event[record["id"]]
+        record["timestamp"] = int(record["updated_at"].timestamp())
+    return records
+
+
+def _lock(session: Session, event_id: int, if_match: int | None) -> None:
+    row = session.one_or_404("event_for_update", {"id": event_id}, what="event")
+    if if_match is not None and row["version"] != if_match:
+        raise PreconditionFailed(f"the event is at version {row['version']}, not {if_match}; re-read it and retry")
+
+
+def replace_event(session: Session, event_id: int, data: dict, *, if_match: int | None = None) -> None:
+    _lock(session, event_id, if_match)
+    session.execute("update_event", {**_columns(session, data), "id": event_id})
+    _link_actors(session, event_id, data)
+
+
+def patch_event(session: Session, event_id: int, changes: dict, *, if_match: int | None = None) -> None:
+    """Apply the given fields over the stored record; derived fields follow what changed."""
+    _lock(session, event_id, if_match)
+    current = session.one_or_404("event_record", {"id": event_id}, what="event")
+    merged = {k: current.get(k) for k in WRITABLE}
+    if "sub_event_type" in changes and "event_type" not in changes:
+        merged.pop("event_type")
+    if ("iso3" in changes) != ("country" in changes):
+        merged.pop("country" if "iso3" in changes else "iso3")
+    if any(k in changes for k in ("iso3", "country", "admin1", "admin2", "location")) and \
+            "latitude" not in changes:
+        merged["latitude"] = merged["longitude"] = None  # a new place does not keep the old one's coordinates
+    merged.update(changes)
+    if not merged.get("actor1"):
+        raise Unprocessable("actor1 cannot be removed", errors={"actor1": ["required"]})
+    session.execute("update_event", {**_columns(session, merged), "id": event_id})
+    _link_actors(session, event_id, merged)
+
+
+def delete_event(session: Session, event_id: int) -> None:
+    session.one_or_404("tombstone_event", {"id": event_id}, what="event")
+    session.execute("drop_event_links", {"id": event_id})

@@ -1,0 +1,35 @@
+"""Small HTTP helpers shared by the resource views."""
+from __future__ import annotations
+
+from flask import current_app, request
+
+from .errors import BadRequest
+
+
+def db():
+    return current_app.extensions["db"]
+
+
+def config():
+    return current_app.config["EVENTSVC"]
+
+
+def if_match_version() -> int | None:
+    """The row version a client sent in If-Match (ETags are the version, quoted); None when absent or '*'."""
+    raw = request.headers.get("If-Match")
+    if not raw or raw.strip() == "*":
+        return None
+    tag = raw.strip().removeprefix("W/").strip('"')
+    if not tag.isdigit():
+        raise BadRequest("If-Match must be an ETag this service issued", errors={"If-Match": ["malformed"]})
+    return int(tag)
+
+
+def etag(version: int) -> dict:
+    return {"ETag": f'"{version}"'}
+
+
+def only_sent(data: dict) -> dict:
+    """A partial update holds only the fields the client sent, not the schema's defaults."""
+    sent = request.get_json(silent=True) or {}
+    return {k: v for k, v in data.items() if k in sent}
