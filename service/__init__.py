@@ -10,6 +10,7 @@ from .api import Api
 from .config import Config
 from .db import Database
 from .errors import register_error_handlers
+from .queries import all_queries
 
 API_VERSION = "1.0.0"
 OPENAPI_FILE = Path(__file__).resolve().parent.parent / "openapi.yaml"
@@ -56,8 +57,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
         api.register_blueprint(blueprint)
     app.extensions["api"] = api
 
-    for module in (events, actors, articles):
-        db.add_queries(module.QUERIES)
+    db.add_queries(all_queries())
 
     register_error_handlers(app)
 

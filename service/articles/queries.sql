@@ -2,3 +2,69 @@
 -- One article without its body.
 SELECT id, title, outlet, url, published, published_precision, content_hash, created_at, updated_at
 FROM articles WHERE id = %(id)s;
+
+-- name: article_by_source_key --
+-- The stored version of an article, by what identifies it across edits.
+SELECT id, content_hash FROM articles WHERE source_key = %(source_key)s FOR UPDATE;
+
+-- name: article_by_hash --
+-- An article with exactly this title and body.
+SELECT id, source_key FROM articles WHERE content_hash = %(content_hash)s;
+
+-- name: insert_article --
+-- A new source article.
+INSERT INTO articles (source_key, title, body, outlet, url, published, published_precision, content_hash)
+VALUES (%(source_key)s, %(title)s, %(body)s, %(outlet)s, %(url)s, %(published)s, %(published_precision)s,
+        %(content_hash)s)
+RETURNING id;
+
+-- name: update_article --
+-- An edited article: new text, same identity.
+UPDATE articles SET title = %(title)s, body = %(body)s, outlet = %(outlet)s, url = %(url)s,
+    published = %(published)s, published_precision = %(published_precision)s, content_hash = %(content_hash)s,
+    updated_at = now()
+WHERE id = %(id)s;
+
+-- name: unlink_article_sources --
+-- Forget an article's evidence; returns the events it supported.
+DELETE FROM event_sources WHERE article_id = %(id)s RETURNING event_id;
+
+-- name: orphaned_events --
+-- Of the given events, the live ones that no article supports any more.
+SELECT e.id, e.dedup_key FROM events e
+WHERE e.id = ANY(%(ids)s) AND e.deleted_at IS NULL
+  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id);
+
+-- name: event_by_dedup_key --
+-- A live event recorded for the same incident (day, place, type, actors).
+SELECT id FROM events WHERE dedup_key = %(dedup_key)s AND deleted_at IS NULL;
+
+-- name: insert_event_source --
+-- Link an event to the article sentence that reports it.
+INSERT INTO event_sources (event_id, article_id, evidence, start_offset, end_offset, confidence)
+VALUES (%(event_id)s, %(article_id)s, %(evidence)s, %(start)s, %(end)s, %(confidence)s)
+ON CONFLICT DO NOTHING;
+
+-- name: article_event_ids --
+-- The live events an article supports, in event order.
+SELECT DISTINCT e.id, e.event_date FROM event_sources s JOIN events e ON e.id = s.event_id
+WHERE s.article_id = %(id)s AND e.deleted_at IS NULL
+ORDER BY e.event_date, e.id;
+
+-- name: article_full --
+-- One article with its body.
+SELECT id, title, body, outlet, url, published, published_precision, content_hash, created_at, updated_at,
+       (SELECT count(DISTINCT s.event_id) FROM event_sources s JOIN events e ON e.id = s.event_id
+        WHERE s.article_id = articles.id AND e.deleted_at IS NULL) AS event_count
+FROM articles WHERE id = %(id)s;
+
+-- name: article_page --
+-- Articles, newest publication first, after a keyset position.
+SELECT a.id, a.title, a.outlet, a.url, a.published, a.published_precision, a.content_hash, a.created_at,
+       a.updated_at,
+       (SELECT count(DISTINCT s.event_id) FROM event_sources s JOIN events e ON e.id = s.event_id
+        WHERE s.article_id = a.id AND e.deleted_at IS NULL) AS event_count
+FROM articles a
+WHERE (%(after_published)s::date IS NULL OR (a.published, a.id) < (%(after_published)s::date, %(after_id)s::bigint))
+ORDER BY a.published DESC, a.id DESC
+LIMIT %(limit)s;

@@ -1,6 +1,61 @@
 """/articles views."""
 from __future__ import annotations
 
+from flask import url_for
+from flask.views import MethodView
+
 from ..api import Blueprint
+from ..errors import BadRequest
+from ..http import config, db
+from ..pagination import decode_cursor, encode_cursor, link_header, next_url, page_limit
+from . import service
+from .schemas import (ArticleInSchema, ArticleListArgsSchema, ArticlePageSchema, ArticleSchema,
+                      ArticleWriteResultSchema)
 
 blp = Blueprint("articles", __name__, url_prefix="/articles", description="Source articles and their coded events")
+
+
+@blp.route("")
+class Articles(MethodView):
+    @blp.arguments(ArticleListArgsSchema, location="query")
+    @blp.response(200, ArticlePageSchema)
+    def get(self, args):
+        """List articles, newest publication first"""
+        limit = page_limit(args.get("limit"), config())
+        after = {"after_published": None, "after_id": None}
+        if args.get("cursor"):
+            payload = decode_cursor(args["cursor"])
+            if payload.get("sort") != "published" or len(payload.get("after") or []) != 2:
+                raise BadRequest("the cursor does not match this query", errors={"cursor": ["does not match"]})
+            after["after_published"], after["after_id"] = payload["after"]
+        with db().session() as s:
+            rows = s.all("article_page", {**after, "limit": limit + 1})
+        cursor = None
+        if len(rows) > limit:
+            rows = rows[:limit]
+            cursor = encode_cursor({"sort": "published", "after": [rows[-1]["published"].isoformat(), rows[-1]["id"]]})
+        url = next_url(cursor)
+        return {"items": rows, "next": url}, 200, link_header(url)
+
+    @blp.arguments(ArticleInSchema)
+    @blp.response(201, ArticleWriteResultSchema)
+    @blp.alt_response(200, schema=ArticleWriteResultSchema, description="already stored (unchanged) or replaced")
+    def post(self, data):
+        """Code an article: its incidents are extracted, stored with their evidence, and returned"""
+        from ..loader import code_and_store
+        with db().session() as s:
+            result = code_and_store(s, data)
+            article = service.get_article(s, result.article_id)
+        article["status"] = result.status
+        status = 201 if result.status == "new" else 200
+        return article, status, {"Location": url_for("articles.Article", article_id=result.article_id)}
+
+
+@blp.route("/<int:article_id>")
+class Article(MethodView):
+    @blp.response(200, ArticleSchema)
+    @blp.alt_response(404, "NOT_FOUND")
+    def get(self, article_id):
+        """Read one article with its text and the events coded from it"""
+        with db().session() as s:
+            return service.get_article(s, article_id)

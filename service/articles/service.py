@@ -1,0 +1,123 @@
+"""Articles and the events coded from them: store, replace on edit, read."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..db import Session
+from ..events.service import attach_sources, create_event, delete_event
+
+PRECISION_CODES = {"day": 1, "week": 2, "month": 3}
+
+
+@dataclass
+class ArticleInput:
+    title: str
+    body: str
+    published: date
+    published_precision: int = 1
+    outlet: str | None = None
+    url: str | None = None
+    source_key: str | None = None  # default: the URL, else the content hash
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(f"{self.title.strip()}\n{self.body.strip()}".encode()).hexdigest()
+
+    @property
+    def key(self) -> str:
+        return self.source_key or self.url or f"sha256:{self.content_hash}"
+
+
+@dataclass
+class StoreResult:
+    article_id: int
+    status: str  # "new" | "updated" | "unchanged"
+    created: int = 0
+    linked: int = 0
+    removed: int = 0
+    event_ids: list[int] = field(default_factory=list)
+
+
+def dedup_key_text(key) -> str:
+    return "|".join("" if part is None else str(part) for part in key)
+
+
+def event_payload(event: dict) -> dict:
+    """An extracted event as the fields `create_event` takes (a place and a main actor are always given)."""
+    data = {k: event.get(k) for k in (
+        "event_date", "time_precision", "event_type", "sub_event_type", "iso3", "country", "admin1", "admin2",
+        "location", "latitude", "longitude", "geo_precision", "actor1", "inter1", "assoc_actor_1", "actor2",
+        "inter2", "assoc_actor_2", "civilian_targeting", "fatalities", "notes")}
+    if not data.get("location"):
+        # an incident placed only in a region or country: the region stands for the place, coarsely
+        data["location"] = data.get("admin1") or data.get("country")
+        data["geo_precision"] = 3
+    if isinstance(data.get("event_date"), str):
+        data["event_date"] = date.fromisoformat(data["event_date"])
+    data["fatalities"] = int(data.get("fatalities") or 0)
+    return data
+
+
+def _sources_of(event: dict) -> list[dict]:
+    sources = event.get("sources") or [{"evidence": event.get("evidence"), "start": event.get("evidence_start"),
+                                        "end": event.get("evidence_end")}]
+    return [{"evidence": s.get("evidence") or event.get("evidence") or event.get("notes") or "",
+             "start": s.get("start"), "end": s.get("end"), "confidence": event.get("confidence")}
+            for s in sources if (s.get("evidence") or event.get("evidence"))]
+
+
+def store_article(session: Session, article: ArticleInput, events: list[dict], dedup_key) -> StoreResult:
+    """Upsert one article and its events in the caller's transaction.
+
+    Unchanged text is a no-op. An edited article replaces its own events: evidence is relinked,
+    incidents that it alone supported and no longer reports are deleted (as tombstones), and an
+    incident already recorded from another article (same dedup key) is linked, not duplicated.
+    """
+    params = {"source_key": article.key, "title": article.title.strip(), "body": article.body.strip(),
+              "outlet": article.outlet, "url": article.url, "published": article.published,
+              "published_precision": article.published_precision, "content_hash": article.content_hash}
+    existing = session.one("article_by_source_key", params)
+    if existing and existing["content_hash"] == article.content_hash:
+        ids = [r["id"] for r in session.all("article_event_ids", {"id": existing["id"]})]
+        return StoreResult(existing["id"], "unchanged", event_ids=ids)
+    previously: list[int] = []
+    if existing:
+        article_id, status = existing["id"], "updated"
+        session.execute("update_article", {**params, "id": article_id})
+        previously = [r["event_id"] for r in session.all("unlink_article_sources", {"id": article_id})]
+    else:
+        article_id, status = session.one("insert_article", params)["id"], "new"
+
+    result = StoreResult(article_id, status)
+    for event in events:
+        key = dedup_key_text(dedup_key(event))
+        found = session.one("event_by_dedup_key", {"dedup_key": key})
+        if found:
+            event_id = found["id"]
+            result.linked += 1
+        else:
+            event_id = create_event(session, event_payload(event), dedup_key=key)
+            result.created += 1
+        for source in _sources_of(event):
+            session.execute("insert_event_source", {**source, "event_id": event_id, "article_id": article_id})
+        result.event_ids.append(event_id)
+    if previously:
+        for orphan in session.all("orphaned_events", {"ids": previously}):
+            delete_event(session, orphan["id"])
+            result.removed += 1
+    result.event_ids = list(dict.fromkeys(result.event_ids))
+    return result
+
+
+def get_article(session: Session, article_id: int) -> dict:
+    article = session.one_or_404("article_full", {"id": article_id}, what="article")
+    ids = [r["id"] for r in session.all("article_event_ids", {"id": article_id})]
+    article["events"] = article_events(session, ids)
+    return article
+
+
+def article_events(session: Session, ids: list[int]) -> list[dict]:
+    records = [session.one("event_record", {"id": i}) for i in ids]
+    return attach_sources(session, [r for r in records if r])

@@ -1,0 +1,245 @@
+"""Find date expressions in a sentence and resolve them against the publication date.
+
+Conventions (ACLED's, as written in the project's codebook):
+
+* a weekday is the latest such day on or before publication ("on Sunday");
+* "On December 30" is the latest such date not after publication, so in a January
+  article it falls in the previous year;
+* "yesterday" is publication - 1; "overnight" / "during the night" is the day of
+  the report (publication, or the statement's day when one is named);
+* "last week" is publication - 7 (precision 2); "earlier this month" is day
+  pub.day // 2 of the publication month (precision 3);
+* chains ("two days after the drone strike", "the following day", "the previous
+  night", "two days earlier") are left unresolved here: they carry an offset and
+  an anchor that the pipeline resolves against an earlier incident or against
+  the day of the statement in the same sentence.
+
+Precision is ACLED's time_precision: 1 day, 2 week, 3 month.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .numbers import word_to_int
+
+__all__ = [
+    "DateMention",
+    "find_dates",
+    "resolve_weekday",
+    "resolve_month_day",
+    "shift_precision",
+    "WEEKDAYS",
+]
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+COUNT_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+
+# A speech verb a few filler words before a date makes it the day of a statement,
+# not of the incident ("said on Tuesday", "said in a statement late on Tuesday").
+STATEMENT_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|confirmed|added|claimed|statement|speech|"
+    r"address|briefing|tweeted|posted)\b"
+    r"(?:\s+(?:in|a|an|the|on|late|early|to|reporters|journalists|news|agency|televised|"
+    r"video|press|conference|its|their|his|her|by|phone|website|channel|message|online|"
+    r"[A-Z]\w+)){0,6}\s+$"
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression in a sentence.
+
+    kind: "absolute" | "weekday" | "relative" | "vague" | "night" | "possessive" | "chain".
+    For chains, ``date`` is None; ``offset_days`` and ``anchor`` say how to resolve it:
+    anchor "event" (an earlier incident, optionally the one named by ``anchor_text``),
+    "statement" (the statement's day in the sentence, else the earlier incident),
+    or "clause" ("on Monday, the day after militants killed ...": the incident in the
+    following clause is ``offset_days`` from the sentence's other date).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    date: date | None
+    precision: int
+    statement: bool = False
+    offset_days: int = 0
+    anchor: str = ""
+    anchor_text: str = ""
+
+
+def resolve_weekday(name: str, published: date) -> date:
+    """The latest `name` day on or before publication."""
+    target = WEEKDAYS.index(name.lower())
+    return published - timedelta(days=(published.weekday() - target) % 7)
+
+
+def resolve_month_day(month: int, day: int, published: date, year: int | None = None) -> date | None:
+    """Month/day without a year: the latest such date not after publication."""
+    try:
+        if year is not None:
+            return date(year, month, day)
+        candidate = date(published.year, month, day)
+        if candidate > published:
+            candidate = date(published.year - 1, month, day)
+        return candidate
+    except ValueError:
+        return None
+
+
+def shift_precision(precision: int, published_precision: int) -> int:
+    """A date derived from a week-precise publication date is at best week-precise."""
+    return max(precision, published_precision)
+
+
+def _is_statement(sentence: str, start: int) -> bool:
+    return bool(STATEMENT_BEFORE.search(sentence[max(0, start - 80):start]))
+
+
+ABSOLUTE_MD = re.compile(
+    r"\b(?P<month>" + MONTH_RE + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4})\b)?"
+)
+ABSOLUTE_DM = re.compile(
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>" + MONTH_RE + r")(?:,?\s+(?P<year>\d{4})\b)?"
+)
+WEEKDAY = re.compile(
+    r"(?:\b(?:late|early|later|earlier)\s+(?:on\s+)?|\bovernight\s+(?:into|to)\s+|\bon\s+the\s+night\s+of\s+)?"
+    r"\b(?P<weekday>" + WEEKDAY_RE + r")(?P<possessive>['\u2019]s)?"
+    r"(?:\s+(?:night|morning|evening|afternoon))?\b"
+)
+YESTERDAY = re.compile(r"\b(?:yesterday|the\s+day\s+before\s+yesterday)\b", re.I)
+TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b", re.I)
+NIGHT = re.compile(r"\b(?:overnight|during\s+the\s+night|last\s+night|in\s+the\s+early\s+hours)\b", re.I)
+VAGUE = [
+    (re.compile(r"\blast\s+week(?:end)?\b", re.I), "last_week"),
+    (re.compile(r"\b(?:earlier\s+)?this\s+week\b", re.I), "this_week"),
+    (re.compile(r"\bearlier\s+this\s+month\b", re.I), "earlier_this_month"),
+    (re.compile(r"\blast\s+month\b", re.I), "last_month"),
+    (re.compile(r"\b(?:the\s+)?(?:beginning|start)\s+of\s+(?:the|this)\s+year\b", re.I), "year_start"),
+    (re.compile(r"\b(?:the\s+)?(?:beginning|start)\s+of\s+(?:the|this)\s+month\b", re.I), "month_start"),
+]
+CHAIN_FORWARD = re.compile(
+    r"\b(?:(?P<n>" + COUNT_WORD + r")\s+days?\s+later|the\s+(?:following|next)\s+(?:day|night|morning)"
+    r"|(?:on\s+)?the\s+morning\s+after|(?:a|one)\s+day\s+later)\b",
+    re.I,
+)
+CHAIN_BACKWARD = re.compile(
+    r"\b(?:(?P<n>" + COUNT_WORD + r")\s+days?\s+(?:earlier|before(?!\s+(?:the|a|an|his|her|its|their)\b))"
+    r"|the\s+(?:previous|preceding)\s+(?:day|night|evening|morning)|the\s+(?:day|night)\s+before(?!\s+(?:the|a|an)\b))\b",
+    re.I,
+)
+CHAIN_SAME_DAY = re.compile(r"\b(?:earlier|later)\s+(?:that|the\s+same)\s+day\b|\bthe\s+same\s+day\b", re.I)
+# "two days after the drone strike" (anchored on an earlier incident) or
+# "the day after militants killed ..." (the following clause is the earlier incident).
+CHAIN_AFTER = re.compile(
+    r"\b(?:(?P<n>" + COUNT_WORD + r")\s+days?|the\s+day|the\s+night)\s+(?P<dir>after|before)\s+"
+    r"(?P<rest>[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3})",
+    re.I,
+)
+ANCHOR_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"}
+
+
+def _count(word: str | None) -> int:
+    if not word:
+        return 1
+    return word_to_int(word) or 1
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def find_dates(sentence: str, published: date, published_precision: int = 1) -> list[DateMention]:
+    """Every date expression in `sentence`, in text order."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(mention: DateMention) -> None:
+        if not _overlaps(taken, mention.start, mention.end):
+            found.append(mention)
+            taken.append((mention.start, mention.end))
+
+    for m in CHAIN_AFTER.finditer(sentence):
+        words = m.group("rest").split()
+        sign = 1 if m.group("dir").lower() == "after" else -1
+        n = _count(m.group("n"))
+        if words and words[0].lower() in ANCHOR_DETERMINERS:
+            add(DateMention(m.start(), m.end(), m.group(0), "chain", None, 1,
+                            offset_days=sign * n, anchor="event", anchor_text=" ".join(words[1:])))
+        else:
+            add(DateMention(m.start(), m.start() + len(m.group(0)) - len(m.group("rest")), m.group(0),
+                            "chain", None, 1, offset_days=-sign * n, anchor="clause"))
+    for m in CHAIN_FORWARD.finditer(sentence):
+        add(DateMention(m.start(), m.end(), m.group(0), "chain", None, 1,
+                        offset_days=_count(m.group("n")), anchor="event"))
+    for m in CHAIN_BACKWARD.finditer(sentence):
+        add(DateMention(m.start(), m.end(), m.group(0), "chain", None, 1,
+                        offset_days=-_count(m.group("n")), anchor="statement"))
+    for m in CHAIN_SAME_DAY.finditer(sentence):
+        add(DateMention(m.start(), m.end(), m.group(0), "chain", None, 1, offset_days=0, anchor="statement"))
+
+    for pattern in (ABSOLUTE_MD, ABSOLUTE_DM):
+        for m in pattern.finditer(sentence):
+            month = MONTHS[m.group("month")[:3].lower()]
+            year = int(m.group("year")) if m.group("year") else None
+            resolved = resolve_month_day(month, int(m.group("day")), published, year)
+            if resolved is not None:
+                add(DateMention(m.start(), m.end(), m.group(0), "absolute", resolved, 1,
+                                statement=_is_statement(sentence, m.start())))
+
+    for m in WEEKDAY.finditer(sentence):
+        resolved = resolve_weekday(m.group("weekday"), published)
+        kind = "possessive" if m.group("possessive") else "weekday"
+        # The gold keeps day precision for a weekday resolved against a week-precise date.
+        add(DateMention(m.start(), m.end(), m.group(0), kind, resolved, 1,
+                        statement=_is_statement(sentence, m.start())))
+
+    for m in YESTERDAY.finditer(sentence):
+        days = 2 if "before" in m.group(0).lower() else 1
+        add(DateMention(m.start(), m.end(), m.group(0), "relative", published - timedelta(days=days),
+                        shift_precision(1, published_precision)))
+    for m in TODAY.finditer(sentence):
+        add(DateMention(m.start(), m.end(), m.group(0), "relative", published,
+                        shift_precision(1, published_precision)))
+    for m in NIGHT.finditer(sentence):
+        add(DateMention(m.start(), m.end(), m.group(0), "night", published,
+                        shift_precision(1, published_precision)))
+    for pattern, name in VAGUE:
+        for m in pattern.finditer(sentence):
+            resolved, precision = _resolve_vague(name, published)
+            add(DateMention(m.start(), m.end(), m.group(0), "vague", resolved,
+                            shift_precision(precision, published_precision)))
+
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _resolve_vague(name: str, published: date) -> tuple[date, int]:
+    if name == "last_week":
+        return published - timedelta(days=7), 2
+    if name == "this_week":
+        return published - timedelta(days=min(published.weekday(), 3)), 2
+    if name == "earlier_this_month":
+        return published.replace(day=max(1, published.day // 2)), 3
+    if name == "last_month":
+        first = published.replace(day=1)
+        return (first - timedelta(days=1)).replace(day=15), 3
+    if name == "year_start":
+        # The first days of January: the third, within the week ACLED would code.
+        return min(published, date(published.year, 1, 3)), 2
+    if name == "month_start":
+        return min(published, published.replace(day=3)), 2
+    raise ValueError(name)

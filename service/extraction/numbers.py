@@ -1,0 +1,309 @@
+"""Counts in news prose: "Ten", "39", "at least 1,199", "two dozen", "dozens".
+
+``death_counts(text)`` finds the people a clause reports killed, ACLED style:
+
+* digits and number words, "a"/"one" + a person noun ("a woman", "one of his aides");
+* vague words as ACLED codes them: "dozens" 12, "tens" 10, "hundreds" 100;
+* coordinated groups are summed ("five soldiers and three civilians");
+* "including two children" is a subset and is skipped; "the two men" refers back
+  to people already counted and is skipped;
+* wounded, abducted, arrested, crowds, houses and drones are not fatalities;
+* "put the death toll at 17" / "bringing the toll to 10" is a *toll* reading
+  that the pipeline compares with the other figures (lowest wins).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .classify import load_lexicon
+
+__all__ = ["Count", "word_to_int", "parse_number", "death_counts", "NUMBER_PATTERN"]
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+# ACLED's conventions for vague figures; "a few"/"several" read as three, conservatively.
+VAGUE = {
+    "dozens": 12, "a dozen": 12, "tens": 10, "hundreds": 100, "scores": 20,
+    "thousands": 1000, "several": 3, "a few": 3, "a handful": 3,
+}
+MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+_WORD = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
+NUMBER_PATTERN = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:million|thousand))?"
+    r"|(?:(?:" + "|".join(TENS) + r")(?:[- ](?:" + "|".join(k for k in UNITS if UNITS[k] < 10) + r"))?"
+    r"|" + _WORD + r")(?:\s+(?:dozen|hundred|thousand|million))?"
+    r"|a\s+dozen|dozens|tens|hundreds|scores|thousands|several|a\s+few|a\s+handful"
+)
+QUALIFIER = (
+    r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|"
+    r"fewer\s+than|less\s+than|roughly|approximately|an\s+estimated|a\s+total\s+of|another|"
+    r"a\s+further|an\s+additional|at\s+most)\s+)?"
+)
+
+
+def word_to_int(word: str) -> int | None:
+    """A single number word or digit string ("seven", "Ten", "twenty-one", "1,199")."""
+    return parse_number(word)
+
+
+def parse_number(text: str) -> int | None:
+    """The value of a number phrase, without qualifiers: "two dozen" 24, "1,199" 1199."""
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if t in VAGUE:
+        return VAGUE[t]
+    parts = t.split(" ")
+    multiplier = 1
+    if len(parts) > 1 and parts[-1] in MULTIPLIERS:
+        multiplier = MULTIPLIERS[parts[-1]]
+        t = " ".join(parts[:-1])
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
+        return int(t.replace(",", "")) * multiplier
+    if re.fullmatch(r"\d+\.\d+", t):
+        return int(float(t) * multiplier)
+    if t in UNITS:
+        return UNITS[t] * multiplier
+    m = re.fullmatch(r"(\w+)(?:[- ](\w+))?", t)
+    if m and m.group(1) in TENS:
+        unit = UNITS.get(m.group(2) or "zero")
+        if unit is not None and unit < 10:
+            return (TENS[m.group(1)] + unit) * multiplier
+    return None
+
+
+@dataclass(frozen=True)
+class Count:
+    """A figure of people killed: value, span in the text, the noun counted, and role."""
+
+    value: int
+    start: int
+    end: int
+    noun: str
+    role: str  # "death" (people killed) or "toll" (a stated total to compare)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    value: int
+    start: int
+    end: int  # end of the counted noun phrase
+    noun: str
+    singular: bool
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    lex = load_lexicon()["counts"]
+    person = sorted(lex["person_nouns"], key=len, reverse=True)
+    singular = sorted(lex["singular_person_nouns"], key=len, reverse=True)
+    alt = lambda words: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)  # noqa: E731
+    # Up to three modifiers ("Russia-backed", "SDF", "regime"), never a conjunction or verb.
+    modifier = r"(?:(?!(?:and|or|in|on|at|were|was|who|to|had|have|by|as|but)\b)[\w'\u2019-]+\s+){0,3}?"
+    return {
+        "number": re.compile(
+            r"(?<![\w,.])" + QUALIFIER + r"(?P<num>" + NUMBER_PATTERN + r")(?![\w%])"
+            r"(?P<np>\s+(?:of\s+(?:them|those|whom|the\s+(?:[\w'\u2019-]+\s+){0,3}?\w+|his\s+\w+|her\s+\w+|their\s+\w+|its\s+\w+)|"
+            + modifier + r"(?:" + alt(person) + r")\b))?",
+            re.I,
+        ),
+        "singular": re.compile(
+            r"\b(?P<det>an?|one|the)\s+(?P<np>" + modifier + r"(?:" + alt(singular) + r"))\b"
+            r"(?P<of>\s+of\s+(?:the\s+)?[\w'\u2019 -]{0,40}?\b(?:forces|army|police|group|militia|family|unit))?",
+            re.I,
+        ),
+        "nonperson": re.compile(r"^\s*(?:" + alt(lex["nonperson_nouns"]) + r")\b", re.I),
+        "death": re.compile(r"\b(?:" + alt(lex["death_cues"]) + r")\b", re.I),
+        "injury": re.compile(r"\b(?:" + alt(lex["injury_cues"]) + r")\b", re.I),
+        "other": re.compile(r"\b(?:" + alt(lex["other_cues"]) + r")\b", re.I),
+        "toll": re.compile(
+            r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed)|fatalities)\s+"
+            r"(?:\w+\s+){0,3}?(?:at|to|of|was|is|stood\s+at|reached|rose\s+to|climbed\s+to)\s+"
+            + QUALIFIER + r"(?P<num>" + NUMBER_PATTERN + r")\b",
+            re.I,
+        ),
+    }
+
+
+def _mentions(text: str) -> list[_Mention]:
+    pats = _patterns()
+    found: list[_Mention] = []
+    for m in pats["number"].finditer(text):
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        np_text = m.group("np") or ""
+        after = text[m.end("num"):]
+        if not np_text and (pats["nonperson"].match(after) or _counts_a_thing(after)):
+            continue
+        if re.match(r"\s*(?:%|per\s*cent|percent|years?\b|km\b|kilomet|miles?\b|metres?\b|meters?\b|"
+                    r"a\.m\.|p\.m\.|o'clock|hours?\b|minutes?\b|days?\b|weeks?\b|months?\b)", after, re.I):
+            continue
+        if re.match(r"\s+of\s+the\s+(?:\w+est|most|main|few|many|best)\b", after, re.I):
+            continue  # "one of the largest separatist militias": an apposition, not a count
+        if re.match(r"\d{4}$", m.group("num")) and 1900 <= value <= 2100:
+            continue  # a year
+        found.append(_Mention(value, m.start(), m.end(), np_text.strip(), False))
+    for m in pats["singular"].finditer(text):
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
+        det = m.group("det").lower()
+        found.append(_Mention(1, m.start(), m.end("np"), m.group("np"), det != "the"))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+BARE_FOLLOWERS = {
+    "and", "or", "but", "in", "on", "at", "as", "while", "when", "after", "before", "including", "dead",
+    "killed", "died", "were", "was", "have", "had", "are", "of", "others", "more", "others", "people", "to",
+    "from", "by", "during", "among", "with", "across", "near", "inside", "since", "last", "this", "more",
+}
+
+
+def _counts_a_thing(after: str) -> bool:
+    """A bare figure followed by a noun that is not a person ("two witnesses" is kept only as a source)."""
+    m = re.match(r"\s+([a-z][a-z-]*)", after)
+    return bool(m) and m.group(1) not in BARE_FOLLOWERS
+
+
+def _preceding(text: str, start: int, chars: int = 40) -> str:
+    return text[max(0, start - chars):start]
+
+
+def _is_subset_or_anaphor(text: str, mention: _Mention) -> bool:
+    before = _preceding(text, mention.start).lower()
+    if re.search(r"\b(?:including|among\s+(?:them|whom|the\s+dead)|of\s+whom|incl\.)\s*$", before):
+        return True
+    # "the two men", "both of the dead": people already counted elsewhere.
+    first = text[mention.start:mention.end].split()[0].lower() if mention.end > mention.start else ""
+    if first not in ("the",) and re.search(r"\b(?:the|both|all|these|those)\s+$", before):
+        return True
+    return False
+
+
+def _cue_before(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """The nearest cue ending before the mention within one clause."""
+    best = None
+    for cue in cues:
+        if cue[1] <= mention.start and mention.start - cue[1] <= 90:
+            between = text[cue[1]:mention.start]
+            if re.search(r"[;:]|\.\s|\bwhile\b|\bbut\b|\bafter\b|\bwhen\b|\bbefore\b", between):
+                continue
+            best = cue
+    return best
+
+
+def _cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """A cue right after the counted noun ("ten fighters were killed", "leaving one dead")."""
+    for cue in cues:
+        if cue[0] >= mention.end and cue[0] - mention.end <= 45:
+            between = re.sub(r",\s*including[^,]*,", " ", text[mention.end:cue[0]])
+            if re.fullmatch(
+                r"(?:\s+(?:[\w'\u2019-]+\s+){0,4}?)?\s*(?:(?:were|was|have|has|had|are|is|been|being|also|later|reportedly|all|both|"
+                r"beaten|shot|burned|found|left|lay)\s+)*(?:to\s+)?",
+                between,
+            ) and not re.search(r"\b(?:and|who|which|that|in|by)\b", between):
+                return cue
+            return None
+    return None
+
+
+def _coordinated(text: str, left: _Mention, right: _Mention) -> bool:
+    """Two counts joined as one list ("five soldiers and three civilians")."""
+    between = text[left.end:right.start]
+    between = re.sub(r"\s+in\s+[A-Z][\w'\u2019 -]*?(?=,|\s+and\b|\s+as\b|$)", "", between)  # "four people in Kharkiv"
+    return bool(re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+|plus\s+|along\s+with\s+|,\s*as\s+well\s+as\s+)\s*",
+                             between))
+
+
+def death_counts(text: str) -> list[Count]:
+    """Every figure of people killed that `text` reports, plus any toll readings."""
+    pats = _patterns()
+    cues: list[tuple[int, int, str]] = []
+    for kind in ("death", "injury", "other"):
+        cues += [(m.start(), m.end(), kind) for m in pats[kind].finditer(text)]
+    cues.sort()
+    mentions = [m for m in _mentions(text)]
+    out: list[Count] = []
+    tolls = list(pats["toll"].finditer(text))
+    toll_spans = [(t.start("num"), t.end("num")) for t in tolls]
+    for t in tolls:
+        value = parse_number(t.group("num"))
+        if value is not None:
+            out.append(Count(value, t.start(), t.end(), "", "toll"))
+
+    # Group coordinated mentions; a group takes the cue before its first member
+    # or after its last one.
+    groups: list[list[_Mention]] = []
+    for m in mentions:
+        if any(s <= m.start < e for s, e in toll_spans):
+            continue
+        if groups and _coordinated(text, groups[-1][-1], m):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    hearsay = HEARSAY.search(text)
+    for group in groups:
+        group = _without_sources(text, group)
+        if not group:
+            continue
+        if hearsay and group[0].start > hearsay.end():
+            continue  # "after rumours spread that a man had been killed"
+        role = _group_role(text, group, cues)
+        if role != "death":
+            continue
+        for m in group:
+            if _is_subset_or_anaphor(text, m):
+                continue
+            if m.noun.lower().startswith("the ") or text[m.start:m.start + 4].lower() == "the ":
+                # "killing the driver" counts only right next to a death cue
+                if not _adjacent_to_death_cue(text, m, cues):
+                    continue
+            out.append(Count(m.value, m.start, m.end, m.noun, "death"))
+    return out
+
+
+SPEECH_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:said|say|says|told|reported|added|confirmed)\b")
+HEARSAY = re.compile(r"\b(?:rumou?rs?|allegations?|accus\w+)\s+(?:\w+\s+){0,2}?that\b", re.I)
+
+
+def _without_sources(text: str, group: list[_Mention]) -> list[_Mention]:
+    """Drop the people who report a toll ("killing 12, two witnesses and a health official said")."""
+    if not SPEECH_AFTER.match(text[group[-1].end:]):
+        return group
+    if re.search(r",\s*$", text[:group[0].start]):
+        return []  # the whole list is the attribution
+    for i in range(1, len(group)):
+        if text[group[i - 1].end:group[i].start].lstrip().startswith(","):
+            return group[:i]
+    return group[:-1] if group[-1].singular else group
+
+
+def _adjacent_to_death_cue(text: str, m: _Mention, cues: list[tuple[int, int, str]]) -> bool:
+    for s, e, kind in cues:
+        if kind != "death":
+            continue
+        if 0 <= m.start - e <= 2 or 0 <= s - m.end <= 12:
+            return True
+    return False
+
+
+def _group_role(text: str, group: list[_Mention], cues: list[tuple[int, int, str]]) -> str:
+    after = _cue_after(text, group[-1], cues)
+    if after is not None:
+        return after[2]
+    before = _cue_before(text, group[0], cues)
+    if before is not None:
+        # A cue between the group's own members wins ("killing two and wounding three").
+        return before[2]
+    return "none"

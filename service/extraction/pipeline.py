@@ -1,0 +1,937 @@
+"""Article -> ACLED-style incident records.
+
+The article is read sentence by sentence, each sentence cut into clauses. A clause
+whose lexicon rule fires and that is not background, future, crime or an accident
+either starts a new incident or continues the previous one:
+
+* it continues the previous incident when it has no date of its own and names no
+  other place (or names the same place and tells nothing of a different kind);
+  continuations add evidence, casualties ("the attacker also died"), conflicting
+  tolls (lowest wins) and claims ("al-Shabaab said its fighters carried out the attack");
+* otherwise it is a new incident, split into one event per place it names
+  ("struck Kharkiv, Dnipro and Odesa") and per day ("on Tuesday and Wednesday").
+
+Finally the same incident told twice (same day, place, type and actors) is merged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from . import countries
+from . import places as gazetteer
+from .classify import Classification, classify, context_flags, context_match, cue_matches, disorder_type, load_lexicon
+from .dates import DateMention, find_dates
+from .numbers import Count, death_counts
+
+try:  # the actor dictionary is written in parallel; degrade to generic actors without it
+    from . import actors as actor_dictionary
+except ImportError:  # pragma: no cover - only while actors.py does not exist yet
+    actor_dictionary = None
+
+__all__ = ["extract", "split_sentences", "dedup_key", "Sentence"]
+
+PRECISION = {"day": 1, "week": 2, "month": 3, 1: 1, 2: 2, 3: 3}
+
+# Abbreviations whose final period does not end a sentence.
+ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|"
+    r"Cpl|Gov|Sen|Rep|Rev|St|No|Jr|Sr|Prof|Brig|Adm|Cmdr|vs|etc|approx|Mt|Ft)|\b[A-Z]|\b[a-z]\.[a-z]|\bU\.S|\bU\.N)\.$"
+)
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n+")
+# Relative clauses and appositions carry background ("which has deployed troops since 2021").
+RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*?(?=,|;|$)")
+CLAUSE_BREAK = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=[A-Z]|the\b|a\b|an\b)|,\s+whereas\s+")
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+QUOTE_START = re.compile(r"^\s*[\"\u201c]")
+# A place after these words is where people went, not where the incident was.
+NOT_INCIDENT_PLACE = re.compile(
+    r"\b(?:fled|fleeing|flee|taken|rushed|evacuated|withdrew|withdrawing|retreated|headed|heading|"
+    r"returned|relocated|transferred|sent|moved|displaced|drive|driving|drove|flown)\s+(?:\w+\s+){0,2}"
+    r"(?:to|towards?|into|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:(?:town|city|village|capital)\s+of\s+)?$"
+    r"|\b(?:a\s+)?hospital\s+in\s+$|\bto\s+the\s+town\s+of\s+$",
+    re.I,
+)
+REFERENCE_PLACE = re.compile(
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+    r"south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?$|\b(?:km|kilometres|kilometers|miles)\)?\s+(?:\w+\s+)?(?:of|from)\s+$"
+    r"|,\s+near\s+(?:the\s+(?:\w+\s+)?(?:town|city|village)\s+of\s+)?$|\bfrom\s+$|\bthe\s+capital\s+of\s+$",
+    re.I,
+)
+BETWEEN_PLACES = re.compile(r"\b(?:between|from)\s+(?:the\s+(?:\w+\s+)?(?:towns?|cities|villages)\s+(?:of\s+)?)?$", re.I)
+ANAPHORIC_START = re.compile(
+    r"^\s*(?:the|these|those|its|their|his|her)\s+(?:\w+\s+){0,2}?(?:attackers?|assailants|gunmen|fighters|"
+    r"insurgents|militants|group|strikes?|attack|blast|explosion|shelling|bombing|raid|car|vehicle|convoy|"
+    r"victims|dead|bodies|suspects|rebels|kidnappers|crowd|protesters|demonstrators|troops|soldiers|army|"
+    r"police|officers|military|missiles?|drones?|bomb|shells|fire)\b|^\s*(?:it|they|he|she)\s+(?:said|added|also)\b",
+    re.I,
+)
+ALSO = re.compile(r"\balso\b|\badditional\b|\banother\b|\bin addition\b", re.I)
+STANDALONE_TYPES = {
+    "Disrupted weapons use", "Arrests", "Headquarters or base established", "Agreement",
+    "Change to group/activity", "Non-violent transfer of territory",
+}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Incident:
+    """An event being built; turned into an output dict at the end."""
+
+    cls: Classification
+    event_date: date
+    precision: int
+    dated: bool
+    place: gazetteer.Place | None
+    iso3: str | None
+    actor1: str = ""
+    actor2: str = ""
+    assoc1: str = ""
+    assoc2: str = ""
+    inter1: int | None = None
+    inter2: int | None = None
+    actor1_generic: bool = True
+    civilian_targeting: bool = False
+    fatalities: int = 0
+    sources: list[tuple[int, int]] = field(default_factory=list)
+    group: int = 0
+    confidence: float = 0.5
+    clause_text: str = ""
+    place_text: str = ""
+
+
+# ----------------------------------------------------------------------------- text units
+
+
+def split_sentences(body: str) -> list[Sentence]:
+    """Sentences with offsets into `body`; paragraph breaks always end a sentence."""
+    out: list[Sentence] = []
+    start = 0
+    for m in SENTENCE_END.finditer(body):
+        cut = m.start() + 1 if body[m.start()] in ".!?" else m.start()
+        # keep a closing quote/bracket with its sentence
+        while cut < len(body) and body[cut] in "\"'\u201d\u2019)":
+            cut += 1
+        if "\n" not in m.group(0) and body[m.start()] == "." and ABBREVIATIONS.search(body[max(start, m.start() - 6):m.start() + 1]):
+            continue
+        _append_sentence(out, body, start, cut)
+        start = m.end()
+    _append_sentence(out, body, start, len(body))
+    return out
+
+
+def _append_sentence(out: list[Sentence], body: str, start: int, end: int) -> None:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, body[start:end]))
+
+
+def mask_relative_clauses(text: str) -> str:
+    """Blank out ", which ...", ", who ..." clauses, keeping offsets."""
+    return RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """Blank out spans (e.g. "two days after the drone strike", which names another incident)."""
+    for s, e in spans:
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
+
+
+def split_clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the independent clauses of a sentence ("X shelled A, while Y fired at B")."""
+    spans, start = [], 0
+    for m in CLAUSE_BREAK.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+# ----------------------------------------------------------------------------- filters
+
+
+SUBORDINATE_TAIL = re.compile(r"\b(?:under which|in which|whereby|so that|after accusing|accusing)\b.*$", re.I | re.S)
+
+
+def background_reason(text: str, published: date, dates: list[DateMention]) -> str | None:
+    """Why a sentence is not a discrete recent incident (None when it may be one)."""
+    flags = context_flags(text)
+    for name in ("crime", "background"):
+        if name in flags:
+            return name
+    for m in YEAR.finditer(text):
+        year_ok = any(d.start <= m.start() < d.end and d.date and abs((published - d.date).days) <= 60 for d in dates)
+        if not year_ok:
+            return "year"
+    return None
+
+
+def is_unreal(clause: str, cls: Classification) -> bool:
+    """Future, planned, threatened or denied: a marker that governs the incident's words.
+
+    Only markers before the last trigger count, so "agreed to a truce under which the group
+    will reopen roads" and "beat two men to death after accusing them" stay incidents.
+    """
+    head = SUBORDINATE_TAIL.sub("", clause[:max(cls.trigger_last, 1)])
+    return context_match("future", head) is not None
+
+
+# ----------------------------------------------------------------------------- countries & places
+
+
+def mentioned_countries(text: str) -> list[countries.Country]:
+    return [c for _, _, _, c in countries.match_countries(text, demonyms=True)]
+
+
+PROPER = r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.-]*"
+PLACE_WORDS = r"(?:towns?|city|cities|villages?|regions?|provinces?|province|state|district|capital|port|border|territory|countryside|county|governorate|department|township|coast|north|south|east|west|northeast|northwest|southeast|southwest)"
+LOCATION_COUNTRY = re.compile(
+    # "Afghanistan's Kunar province", "Mexico's southern Guerrero state" (not "Russia's defence ministry")
+    r"(?P<name>" + PROPER + r")['\u2019]s\s+(?:(?:[a-z]+ern|central|northern|southern|eastern|western)\s+)?(?=[A-Z]|" + PLACE_WORDS + r"\b)"
+    r"|\b(?:in|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?(?P<in>" + PROPER
+    + r")(?=\s*[,.;]|\s+(?:on|late|early|overnight|yesterday|and|as|since|near)\b|\s*$)"
+    r"|(?P<demonym>[A-Z][\w-]+)\s+" + PLACE_WORDS + r"\b"
+)
+
+
+def _country_named(name: str, possessive: bool) -> countries.Country | None:
+    if len(name) <= 3 and not name.isupper():
+        return None  # "Sur" in "Lanao del Sur" is not Suriname's code
+    country = countries.lookup(name)
+    if country is None and possessive:
+        # "the Democratic Republic of Congo's": the country is the end of the name
+        found = countries.match_countries(name, demonyms=False)
+        country = found[-1][3] if found and found[-1][1] == len(name) else None
+    return country
+
+
+def location_country(text: str) -> str | None:
+    """A country the text places the incident in ("Afghanistan's Kunar", "in Mali", "the Israeli town of")."""
+    best: tuple[int, int, str] | None = None
+    for m in LOCATION_COUNTRY.finditer(text):
+        for rank, group in enumerate(("name", "in", "demonym")):
+            if m.group(group):
+                country = _country_named(m.group(group), group == "name")
+                if country is not None and (best is None or (rank, m.start()) < best[:2]):
+                    best = (rank, m.start(), country.iso3)
+    return best[2] if best else None
+
+
+NAME = (r"(?:(?:[Aa]l|[Ee]l|[Aa]s|[Aa]d|[Aa]r|[Aa]n|[Aa]sh|[Aa]t|[Aa]z)-)?[A-Z][\w'\u2019\u00c0-\u024f-]+"
+        r"(?:\s+(?:(?:al|el|de|da|du|des|la|le|di|do)[- ]\s?)?[A-Z][\w'\u2019\u00c0-\u024f-]+){0,2}")
+LOCATIVE_FRAMES = [
+    re.compile(r"\b(?:town|village|city|port|settlement|neighbou?rhood|township|camp|outskirts|suburb|locality|"
+               r"commune|municipality|hamlet|market town|border town|area)s?\s+of\s+(?P<names>" + NAME
+               + r"(?:\s*(?:,|and|,\s*and)\s*" + NAME + r")*)"),
+    re.compile(r"\bthe\s+(?P<names>" + NAME + r"(?:\s*(?:,|and|,\s*and)\s*" + NAME + r")*)\s+"
+               r"(?:districts?|villages?|towns?|areas?|neighbou?rhoods?|townships?|camps?)\b"),
+    re.compile(r"['\u2019]s\s+(?:[a-z]+ern\s+)?(?P<names>" + NAME + r")\s+(?:district|province|region|state|"
+               r"governorate|county|area|township)\b"),
+    re.compile(r"\b(?:road|highway|route)\s+(?:between|from|linking)\s+(?P<names>" + NAME + r")\s+(?:and|to)\b"),
+    re.compile(r"\b(?:in|near|at)\s+the\s+(?P<names>" + NAME + r")\s+(?:industrial\s+)?(?:belt|zone|suburb|"
+               r"neighbou?rhood|district|area|township|camp|valley|desert|mountains|forest)\b"),
+    re.compile(r"\b(?:in|near|at)\s+(?:the\s+)?(?P<names>" + NAME + r")\s+(?:desert|valley|mountains|forest|"
+               r"countryside|plain|hills)\b"),
+    re.compile(r"\b(?i:in|near|outside|at)\s+(?:the\s+)?(?P<names>" + NAME + r")"
+               r"(?=\s*[,.;]|\s+(?:on|in|near|late|early|overnight|yesterday|and|as|after|before|when|district|township|area|town|village)\b|\s*$)"),
+]
+NOT_A_PLACE = re.compile(
+    r"\b(?:Army|Forces?|State|Group|Movement|Party|Council|Front|Brigades?|Division|Corps|Ministry|Office|Agency|"
+    r"News|Network|Hospital|University|Police|Service|Command|Committee|Organi[sz]ation|Union|Court|Parliament|"
+    r"Government|Authority|Mission|Province|Region|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|The|A|An|Red Sea)\b"
+)
+
+
+def unresolved_places(text: str, country: str | None, taken: list[gazetteer.PlaceMention],
+                      context: gazetteer.Place | None = None) -> list[gazetteer.PlaceMention]:
+    """Places the gazetteer does not know, named in a locative frame ("the village of Mamove").
+
+    They keep the article's spelling, the country in context and the admin1 named
+    beside them ("in Hodeidah province"), at geo_precision 2.
+    """
+    if not country:
+        return []
+    admin = next((m.place for m in taken if m.place.iso3 == country and m.place.admin1), None)
+    if admin is None and context is not None and context.iso3 == country:
+        admin = context
+    out: list[gazetteer.PlaceMention] = []
+    for frame in LOCATIVE_FRAMES:
+        for m in frame.finditer(text):
+            for name_m in re.finditer(NAME, m.group("names")):
+                name = name_m.group(0)
+                start = m.start("names") + name_m.start()
+                end = start + len(name)
+                if NOT_A_PLACE.search(name) or countries.lookup(name) or mentioned_countries(name):
+                    continue
+                if any(t.start < end and start < t.end for t in taken + out):
+                    continue
+                known = gazetteer.resolve(name, country)
+                if known is not None and known.iso3 == country and \
+                        gazetteer.skeleton(known.name) == gazetteer.skeleton(name):
+                    out.append(gazetteer.PlaceMention(start, end, name, known))
+                    continue
+                place = gazetteer.Place(
+                    name=name, iso3=country, country=(countries.by_iso3(country).name if countries.by_iso3(country) else country),
+                    admin1=admin.admin1 if admin else None, admin2=None,
+                    latitude=admin.latitude if admin else None, longitude=admin.longitude if admin else None,
+                    geo_precision=2, kind="town",
+                )
+                out.append(gazetteer.PlaceMention(start, end, name, place))
+    return out
+
+
+ADMIN_SUFFIX = re.compile(r"^\s+(?:province|region|state|governorate|county|department|oblast)\b", re.I)
+ADMIN_PREFIX = re.compile(r"\b(?:province|region|state|governorate|county|department|oblast)\s+of\s+$", re.I)
+
+
+def _names_admin_area(text: str, m: gazetteer.PlaceMention) -> bool:
+    """"the province of Deir ez-Zor", "Hodeidah province": the area, not the town of that name."""
+    return bool(ADMIN_SUFFIX.match(text[m.end:]) or ADMIN_PREFIX.search(text[max(0, m.start - 30):m.start]))
+
+
+def find_incident_places(text: str, country: str | None,
+                         context: gazetteer.Place | None = None) -> list[gazetteer.PlaceMention]:
+    """Places in a clause that can be the incident's place, most specific first in text order."""
+    found = gazetteer.find_places(text, country)
+    mentions = [m for m in found if m.place.kind != "country"]
+    if country:
+        in_country = [m for m in mentions if m.place.iso3 == country]
+        foreign = [m for m in mentions if m.place.iso3 != country and _explicitly_foreign(text, m)]
+        mentions = sorted(in_country + foreign, key=lambda m: m.start)
+    mentions += unresolved_places(text, country, mentions, context)
+    mentions.sort(key=lambda m: m.start)
+    towns = [m for m in mentions if m.place.kind in ("town", "feature")]
+    if len(towns) > 1:
+        # "Ras Isa in Hodeidah province": a town named with an admin suffix is the container here
+        plain = [m for m in towns if not _names_admin_area(text, m)]
+        if plain:
+            mentions = [m for m in mentions if not (m.place.kind == "town" and _names_admin_area(text, m))]
+    mentions = [m for m in mentions if not NOT_INCIDENT_PLACE.search(text[max(0, m.start - 60):m.start])]
+    if len(mentions) > 1:
+        kept = [m for m in mentions if not REFERENCE_PLACE.search(text[max(0, m.start - 40):m.start])]
+        mentions = kept or mentions[:1]
+    mentions = _drop_containers(mentions)
+    return mentions
+
+
+def _explicitly_foreign(text: str, mention: gazetteer.PlaceMention) -> bool:
+    window = text[max(0, mention.start - 60):mention.end + 30]
+    return location_country(window) == mention.place.iso3
+
+
+def _drop_containers(mentions: list[gazetteer.PlaceMention]) -> list[gazetteer.PlaceMention]:
+    """Drop an admin1 mention when a town inside it is named too."""
+    towns = [m for m in mentions if m.place.kind in ("town", "feature")]
+    out = []
+    for m in mentions:
+        if m.place.kind == "admin1" and any(t.place.admin1 in (m.place.admin1, None) for t in towns):
+            continue
+        out.append(m)
+    return out
+
+
+def incident_places(text: str, country: str | None,
+                    context: gazetteer.Place | None = None) -> list[gazetteer.PlaceMention]:
+    """The place(s) of one incident: several when the clause lists them ("A, B and C")."""
+    mentions = find_incident_places(text, country, context)
+    if len(mentions) <= 1:
+        return mentions
+    if BETWEEN_PLACES.search(text[max(0, mentions[0].start - 40):mentions[0].start]):
+        return mentions[:1]
+    listed = [mentions[0]]
+    for prev, cur in zip(mentions, mentions[1:]):
+        between = text[prev.end:cur.start]
+        if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|,?\s*as\s+well\s+as\s+|(?:\S+\s+){0,8}?and\s+(?:\S+\s+){0,6}?)", between) \
+                and not re.search(r"[;:.]|\bwhile\b", between):
+            listed.append(cur)
+        else:
+            break
+    if len(listed) > 1:
+        return listed
+    return [_most_specific(mentions)]
+
+
+def _most_specific(mentions: list[gazetteer.PlaceMention]) -> gazetteer.PlaceMention:
+    rank = {"town": 0, "feature": 1, "admin1": 2, "country": 3}
+    return sorted(mentions, key=lambda m: (rank.get(m.place.kind, 4), m.start))[0]
+
+
+# ----------------------------------------------------------------------------- dates
+
+
+def incident_dates(clause_dates: list[DateMention], sentence_dates: list[DateMention], cls_start: int,
+                   history: list[Incident], published: date, pub_precision: int) -> tuple[list[tuple[date, int]], bool]:
+    """The day(s) of an incident and whether the text dated it; undated -> publication, week precision."""
+    statement = next((d for d in sentence_dates if d.statement and d.date), None)
+    own = [d for d in clause_dates if d.kind not in ("chain", "possessive") and d.date and not d.statement]
+    chains = [d for d in clause_dates if d.kind == "chain"] or [d for d in sentence_dates if d.kind == "chain"]
+    for chain in chains:
+        resolved = _resolve_chain(chain, cls_start, own or [d for d in sentence_dates if d.date and not d.statement],
+                                  statement, history)
+        if resolved is not None:
+            return [resolved], True
+    if own:
+        nights = [d for d in own if d.kind == "night"]
+        if nights and len(own) == 1:
+            anchor = statement.date if statement else published
+            return [(anchor, nights[0].precision)], True
+        multi = _multi_day(own, clause_dates)
+        if multi:
+            return multi, True
+        return [(own[0].date, own[0].precision)], True
+    other = [d for d in sentence_dates if d.kind not in ("chain", "possessive") and d.date and not d.statement]
+    if other:
+        return [(other[0].date, other[0].precision)], True
+    if statement:
+        return [(statement.date, statement.precision)], True
+    return [(published, max(2, pub_precision))], False
+
+
+def _multi_day(own: list[DateMention], clause_dates: list[DateMention]) -> list[tuple[date, int]]:
+    """"on Tuesday and Wednesday" -> both days (one event per day)."""
+    days = [d for d in own if d.kind in ("weekday", "absolute")]
+    if len(days) < 2:
+        return []
+    return sorted({(d.date, d.precision) for d in days})
+
+
+def _resolve_chain(chain: DateMention, cls_start: int, others: list[DateMention], statement: DateMention | None,
+                   history: list[Incident]) -> tuple[date, int] | None:
+    if chain.anchor == "clause":
+        # "on Monday, the day after militants killed ...": only for the incident after the chain
+        if cls_start < chain.start or not others:
+            return None
+        base = others[0]
+        return base.date + timedelta(days=chain.offset_days), base.precision
+    if chain.anchor == "statement" and statement is not None:
+        return statement.date + timedelta(days=chain.offset_days), statement.precision
+    anchor = _anchor_incident(chain.anchor_text, history)
+    if anchor is None:
+        return None
+    return anchor.event_date + timedelta(days=chain.offset_days), anchor.precision
+
+
+def _anchor_incident(anchor_text: str, history: list[Incident]) -> Incident | None:
+    words = [w.lower() for w in re.findall(r"[\w-]+", anchor_text) if len(w) > 2]
+    for incident in reversed(history):
+        if words and all(w in incident.clause_text.lower() for w in words[-1:]):
+            return incident
+    return history[-1] if history else None
+
+
+# ----------------------------------------------------------------------------- fatalities
+
+
+def clause_deaths(text: str) -> tuple[list[Count], list[Count]]:
+    counts = death_counts(text)
+    return [c for c in counts if c.role == "death"], [c for c in counts if c.role == "toll"]
+
+
+PLACE_AFTER_COUNT = re.compile(
+    r"^\s+(?:in|at|near)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|district)\s+of\s+)?(?P<name>" + NAME + ")")
+
+
+def deaths_by_place(text: str, deaths: list[Count], places: list[gazetteer.PlaceMention]) -> dict[int, int]:
+    """Per-place fatalities when the text splits them ("four people in Kharkiv and a woman in Dnipro")."""
+    out: dict[int, int] = {}
+    for c in deaths:
+        m = PLACE_AFTER_COUNT.match(text[c.end:])
+        index = -1
+        if m:
+            name = m.group("name").lower()
+            for i, p in enumerate(places):
+                if p.text.lower().startswith(name) or name.startswith(p.text.lower()) \
+                        or p.place.name.lower() == name:
+                    index = i
+                    break
+        out[index] = out.get(index, 0) + c.value
+    return out
+
+
+# ----------------------------------------------------------------------------- actors
+
+
+def _generic(kind: str, iso3: str | None) -> tuple[str, int | None]:
+    if actor_dictionary is not None and iso3:
+        actor = actor_dictionary.generic(kind, iso3)
+        if actor is not None:
+            return actor.name, actor.inter
+    country = countries.by_iso3(iso3) if iso3 else None
+    name = country.name if country else "Unknown"
+    table = {
+        "state": (f"Military Forces of {name}", 1), "police": (f"Police Forces of {name}", 1),
+        "protesters": (f"Protesters ({name})", 6), "rioters": (f"Rioters ({name})", 5),
+        "civilians": (f"Civilians ({name})", 7), "unidentified": (f"Unidentified Armed Group ({name})", 3),
+    }
+    return table[kind]
+
+
+@dataclass
+class ActorRead:
+    name: str
+    inter: int | None
+    start: int
+    victim: bool
+    generic: bool = False
+
+
+def find_clause_actors(text: str, iso3: str | None) -> list[ActorRead]:
+    if actor_dictionary is None:
+        return []
+    out = []
+    for m in actor_dictionary.find_actors(text, iso3):
+        a = m.actor
+        generic = a.name.startswith(("Unidentified", "Civilians", "Protesters", "Rioters"))
+        out.append(ActorRead(a.name, a.inter, m.start, bool(m.victim), generic))
+    return out
+
+
+PASSIVE_AGENT = re.compile(r"\b(?:by|when|as)\s+(?:the\s+)?$", re.I)
+SPEAKER = re.compile(
+    r"^(?P<speaker>.{3,80}?)\s+(?:said|says|claimed|announced|reported)\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?"
+    r"(?P<own>its|their)\s+(?:\w+\s+)?(?:troops|forces|jets|warplanes|soldiers|fighters|units|aircraft|drones)\b",
+    re.I,
+)
+
+
+def assign_actors(incident: Incident, text: str, trigger: int, iso3: str | None, victims_civilian: bool | None) -> None:
+    """actor1 (who acts) / actor2 (the target) for one clause."""
+    found = find_clause_actors(text, iso3)
+    speaker = SPEAKER.match(text)
+    if speaker:
+        # "Russia's defence ministry said its troops had captured ..." -> the speaker's forces act
+        speaker_actors = [a for a in found if a.start < speaker.end("speaker")]
+        if speaker_actors:
+            found = [a for a in found if a.start >= speaker.end("speaker")] + speaker_actors[:1]
+            found.sort(key=lambda a: (a is not speaker_actors[0], a.start))
+    sub = incident.cls.sub_event_type
+    etype = incident.cls.event_type
+    actor_list = _dedupe_actors(found)
+    agents = [a for a in actor_list if not a.victim]
+    victims = [a for a in actor_list if a.victim]
+    # passive voice: "killed by X", "were killed when X landmines exploded"
+    passive = [a for a in agents if PASSIVE_AGENT.search(text[max(0, a.start - 12):a.start])]
+    if passive and any(a.start < trigger for a in victims + agents if a not in passive):
+        agents = passive + [a for a in agents if a not in passive]
+    first, second = (agents + [None, None])[:2]
+    if etype in ("Protests", "Riots"):
+        crowd_kind = "protesters" if etype == "Protests" else "rioters"
+        name, inter = _generic(crowd_kind, iso3)
+        incident.actor1, incident.inter1 = name, inter
+        state = next((a for a in agents if a.inter == 1), None)
+        if state is None and cue_matches("security_forces", text) and (
+                sub != "Peaceful protest" or cue_matches("intervention", text)):
+            state = ActorRead(*_generic("police", iso3), 0, False)
+        if sub == "Mob violence":
+            if victims or victims_civilian:
+                incident.actor2, incident.inter2 = _generic("civilians", iso3)
+            elif re.search(r"\brival\b", text, re.I):
+                incident.actor2, incident.inter2 = name, inter
+        elif state is not None and sub != "Peaceful protest":
+            incident.actor2, incident.inter2 = state.name, state.inter
+        incident.actor1_generic = True
+        return
+    if first is not None:
+        incident.actor1, incident.inter1 = first.name, first.inter
+        incident.actor1_generic = first.generic
+    if second is not None and second.name != incident.actor1:
+        incident.actor2, incident.inter2 = second.name, second.inter
+    if etype == "Violence against civilians" or (victims_civilian and etype == "Explosions/Remote violence"):
+        if not incident.actor2 or incident.inter2 != 7:
+            if victims_civilian or etype == "Violence against civilians":
+                incident.actor2, incident.inter2 = _generic("civilians", iso3)
+    elif not incident.actor2 and victims:
+        incident.actor2, incident.inter2 = victims[0].name, victims[0].inter
+    if not incident.actor1 and etype in ("Violence against civilians", "Battles", "Explosions/Remote violence") \
+            and re.search(r"\b(?:gunmen|armed men|assailants|attackers|unknown|unidentified|suspected)\b", text, re.I):
+        incident.actor1, incident.inter1 = _generic("unidentified", iso3)
+
+
+def _dedupe_actors(found: list[ActorRead]) -> list[ActorRead]:
+    seen, out = set(), []
+    for a in found:
+        if a.name not in seen:
+            seen.add(a.name)
+            out.append(a)
+    return out
+
+
+def victims_are_civilian(deaths: list[Count], text: str) -> bool | None:
+    """True when the people harmed are civilians, False when combatants, None when unknown."""
+    lex = load_lexicon()["victims"]
+    nouns = " ".join(c.noun for c in deaths).lower()
+    if not nouns.strip():
+        m = re.search(r"\b(?:killed|killing|abducted|kidnapped|seized|shot dead|raped|attacked|targeted|stormed)\s+"
+                      r"(?:[\w'-]+\s+){0,8}", text, re.I)
+        nouns = m.group(0).lower() if m else ""
+    if any(re.search(r"\b" + w + r"\b", nouns) for w in lex["combatant"]):
+        return False
+    if any(re.search(r"\b" + w + r"\b", nouns) for w in lex["civilian"]):
+        return True
+    return None
+
+
+# ----------------------------------------------------------------------------- the article walk
+
+
+@dataclass
+class ArticleState:
+    published: date
+    pub_precision: int
+    country: str | None
+    last_place: gazetteer.Place | None = None
+    last_place_text: str = ""
+    incidents: list[Incident] = field(default_factory=list)
+    group_counter: int = 0
+
+    def last_group(self) -> list[Incident]:
+        if not self.incidents:
+            return []
+        g = self.incidents[-1].group
+        return [i for i in self.incidents if i.group == g]
+
+
+def article_country(title: str, body: str) -> str | None:
+    """The article's main country: where the headline and lead place things.
+
+    An explicit location ("in Mali", "Sudan's El Fasher", "Ukrainian cities") wins; then
+    the country most places in the headline and lead belong to; then a country name.
+    Demonyms alone say who acts ("Israeli drone strike"), not where, so they come last.
+    """
+    lead = body[:700]
+    for text in (title, lead):
+        iso = location_country(text)
+        if iso:
+            return iso
+    votes: dict[str, float] = {}
+    for m in gazetteer.find_places(title + "\n" + lead):
+        if m.place.kind != "country":
+            # a fuzzy gazetteer hit ("Boni" -> Bonn) is weak evidence of the country
+            exact = gazetteer.place_key(m.text) == gazetteer.place_key(m.place.name)
+            votes[m.place.iso3] = votes.get(m.place.iso3, 0) + (1.0 if exact else 0.25)
+    for _, _, text, c in countries.match_countries(title + "\n" + lead, demonyms=True):
+        named = countries.lookup(text) is not None and text in (c.name, *c.aliases)
+        votes[c.iso3] = votes.get(c.iso3, 0) + (2.0 if named else 0.75)
+    return max(votes, key=lambda k: votes[k]) if votes else None
+
+
+def extract(title: str, body: str, published: date, published_precision: str | int = "day") -> list[dict]:
+    """Every incident the article reports, as ACLED-style dicts (see module doc)."""
+    pub_precision = PRECISION.get(published_precision, 1)
+    state = ArticleState(published, pub_precision, article_country(title, body))
+    for sentence in split_sentences(body):
+        process_sentence(sentence, state)
+    events = [to_record(i, body, state) for i in state.incidents]
+    return merge_duplicates(events)
+
+
+def process_sentence(sentence: Sentence, state: ArticleState) -> None:
+    text = sentence.text
+    masked = mask_relative_clauses(text)
+    sentence_dates = find_dates(masked, state.published, state.pub_precision)
+    reason = background_reason(masked, state.published, sentence_dates)
+    quoted = bool(QUOTE_START.match(text))
+    for c_start, c_end in split_clauses(masked):
+        clause = text[c_start:c_end]
+        clause_dates = [d for d in sentence_dates if c_start <= d.start < c_end]
+        clause_dates = [DateMention(d.start - c_start, d.end - c_start, d.text, d.kind, d.date, d.precision,
+                                    d.statement, d.offset_days, d.anchor, d.anchor_text) for d in clause_dates]
+        process_clause(clause, sentence.start + c_start, clause_dates, sentence_dates, reason, quoted, state)
+
+
+def process_clause(clause: str, offset: int, clause_dates: list[DateMention], sentence_dates: list[DateMention],
+                   reason: str | None, quoted: bool, state: ArticleState) -> None:
+    cls = classify(mask_spans(clause, [(d.start, d.end) for d in clause_dates if d.kind == "chain"]))
+    deaths, tolls = clause_deaths(clause)
+    if reason is not None:
+        return
+    if cls is not None and is_unreal(clause, cls):
+        return
+    here = location_country(clause)
+    country = here or state.country
+    if here:
+        state.country = here
+    places = incident_places(mask_spans(clause, [(d.start, d.end) for d in clause_dates if d.kind == "chain"]),
+                             country, state.last_place)
+    if cls is not None and cls.event_type == "Strategic developments":
+        places = places[:1]
+    own_dates = [d for d in clause_dates if d.kind not in ("possessive",) and not d.statement]
+    negated = bool(cue_matches("negated", clause)) and cls is not None and cls.sub_event_type == "Arrests"
+    previous = state.last_group()
+
+    if cls is None or negated or quoted or _is_claim(clause):
+        if previous and not own_dates:
+            continue_incident(previous, clause, offset, places, deaths, tolls, cls, state)
+        return
+    if previous and is_continuation(cls, clause, own_dates, places, previous):
+        continue_incident(previous, clause, offset, places, deaths, tolls, cls, state)
+        return
+    if previous and not own_dates and not places and cls.sub_event_type in STANDALONE_TYPES:
+        # "Troops later found and defused a second bomb": a new act at the same time and place
+        start_incident(cls, clause, offset, [], deaths, tolls, clause_dates, sentence_dates, state,
+                       inherit=previous[0])
+        return
+    start_incident(cls, clause, offset, places, deaths, tolls, clause_dates, sentence_dates, state)
+
+
+def _is_claim(clause: str) -> bool:
+    return context_match("claim", clause) is not None and not re.search(
+        r"\b(?:killed|killing|struck|shelled|attacked|clashed|abducted|seized|captured)\b.{0,80}\b(?:on|in)\s+[A-Z]", clause)
+
+
+def is_continuation(cls: Classification, clause: str, own_dates: list[DateMention], places: list, previous: list[Incident]) -> bool:
+    if own_dates:
+        return False
+    if context_match("new_incident", clause) and places and not _same_place(places, previous):
+        return False
+    if cls.sub_event_type in STANDALONE_TYPES and cls.event_type != previous[0].cls.event_type:
+        return False
+    if not places:
+        return True
+    if _same_place(places, previous):
+        weak = cls.priority < 70 or cls.sub_event_type == "Looting/property destruction"
+        return weak or cls.event_type == previous[0].cls.event_type or bool(ANAPHORIC_START.match(clause))
+    return bool(ANAPHORIC_START.match(clause)) and cls.priority < 70
+
+
+def _same_place(places: list[gazetteer.PlaceMention], previous: list[Incident]) -> bool:
+    prev_places = {(i.place.name, i.place.iso3) for i in previous if i.place}
+    prev_admin = {i.place.admin1 for i in previous if i.place}
+    for p in places:
+        if (p.place.name, p.place.iso3) in prev_places:
+            return True
+        if p.place.kind == "admin1" and p.place.admin1 in prev_admin:
+            return True
+    return False
+
+
+def continue_incident(previous: list[Incident], clause: str, offset: int, places: list, deaths: list[Count],
+                      tolls: list[Count], cls: Classification | None, state: ArticleState) -> None:
+    """Fold a follow-up clause into the incident it tells more about."""
+    targets = previous
+    if len(previous) > 1 and places:
+        named = [i for i in previous if i.place and any(p.place.name == i.place.name for p in places)]
+        targets = named or previous
+    for incident in targets:
+        incident.sources.append((offset, offset + len(clause)))
+    head = targets[0]
+    if deaths:
+        total = sum(c.value for c in deaths)
+        if head.fatalities == 0:
+            head.fatalities = total
+        elif ALSO.search(clause) or _new_victims(deaths, head):
+            head.fatalities += total
+        else:
+            head.fatalities = min(head.fatalities, total)
+    for toll in tolls:
+        if head.fatalities == 0:
+            head.fatalities = toll.value
+        elif re.search(r"\bbring(?:ing|s)?\b|\braising\b|\brose\b", clause, re.I):
+            head.fatalities = toll.value if toll.value >= head.fatalities else head.fatalities
+        else:
+            head.fatalities = min(head.fatalities, toll.value)
+    apply_claim(targets, clause, state)
+    if cls is not None and not deaths and head.place is None and places:
+        head.place = places[0].place
+
+
+NEW_VICTIM_NOUNS = re.compile(r"\b(?:attackers?|assailants?|bombers?|gunmen|militants|rebels|insurgents|fighters|soldiers?|troops|policemen|officers?)\b", re.I)
+
+
+def _new_victims(deaths: list[Count], incident: Incident) -> bool:
+    """Deaths on another side than the ones already counted ("one of the attackers was killed")."""
+    return any(NEW_VICTIM_NOUNS.search(c.noun) for c in deaths) and not any(
+        c.noun and c.noun.lower() in incident.clause_text.lower() for c in deaths)
+
+
+def apply_claim(targets: list[Incident], clause: str, state: ArticleState) -> None:
+    """A named group claiming or blamed for an incident becomes its perpetrator."""
+    if context_match("claim", clause) is None:
+        return
+    named = [a for a in find_clause_actors(clause, state.country) if not a.victim and not a.generic and a.inter != 7]
+    if not named:
+        return
+    group = named[-1] if re.search(r"\bblam", clause, re.I) else named[0]
+    for incident in targets:
+        if incident.cls.sub_event_type == "Disrupted weapons use":
+            if not incident.actor2:
+                incident.actor2, incident.inter2 = group.name, group.inter
+        elif incident.actor1 == group.name:
+            continue
+        elif incident.actor1_generic or not incident.actor1:
+            incident.actor1, incident.inter1, incident.actor1_generic = group.name, group.inter, False
+        elif incident.inter1 == 1 and group.inter != 1 and incident.actor2 in ("", group.name) or (
+                incident.inter1 == 1 and incident.inter2 == 7 and group.inter != 1):
+            # "a convoy hit a roadside bomb ... JNIM claimed the attack": the state forces were the target
+            incident.actor2, incident.inter2 = incident.actor1, incident.inter1
+            incident.actor1, incident.inter1, incident.actor1_generic = group.name, group.inter, False
+
+
+def start_incident(cls: Classification, clause: str, offset: int, places: list, deaths: list[Count],
+                   tolls: list[Count], clause_dates: list[DateMention], sentence_dates: list[DateMention],
+                   state: ArticleState, inherit: Incident | None = None) -> None:
+    if inherit is not None:
+        days, dated = [(inherit.event_date, inherit.precision)], inherit.dated
+        place_list = [inherit.place]
+        place_texts = [inherit.place_text]
+        iso3 = inherit.iso3
+    else:
+        days, dated = incident_dates(clause_dates, sentence_dates, cls.trigger_start, state.incidents,
+                                     state.published, state.pub_precision)
+        place_list = [p.place for p in places] or [state.last_place]
+        place_texts = [p.text for p in places] or [state.last_place_text]
+        iso3 = place_list[0].iso3 if place_list[0] else state.country
+    civilian = victims_are_civilian(deaths, clause)
+    cls = refine_type(cls, civilian, clause)
+    per_place = deaths_by_place(clause, deaths, places) if len(places) > 1 else {}
+    total = sum(c.value for c in deaths)
+    if tolls:
+        toll = min(t.value for t in tolls)
+        total = min(total, toll) if total else toll
+    state.group_counter += 1
+    for day, precision in days:
+        for i, place in enumerate(place_list):
+            if per_place:
+                fatalities = per_place.get(i, 0) + (per_place.get(-1, 0) if i == 0 else 0)
+            else:
+                fatalities = total if i == 0 else 0
+            incident = Incident(cls=cls, event_date=day, precision=precision, dated=dated, place=place,
+                                iso3=place.iso3 if place else iso3, fatalities=fatalities,
+                                sources=[(offset, offset + len(clause))], group=state.group_counter,
+                                clause_text=clause, place_text=place_texts[i] or "")
+            assign_actors(incident, clause, cls.trigger_start, incident.iso3, civilian)
+            incident.civilian_targeting = bool(
+                incident.inter2 == 7 or (civilian and cls.event_type != "Battles")) and cls.event_type not in (
+                "Protests", "Strategic developments")
+            incident.confidence = confidence(incident, dated, bool(places) or inherit is not None)
+            state.incidents.append(incident)
+    if place_list and place_list[0] is not None:
+        state.last_place, state.last_place_text = place_list[0], place_texts[0] or ""
+
+
+def refine_type(cls: Classification, civilian: bool | None, clause: str) -> Classification:
+    """Generic violence against combatants is a battle; an armed clash with only civilian victims is not."""
+    if cls.sub_event_type == "Attack" and civilian is False:
+        return Classification("Battles", "Armed clash", cls.priority, cls.cues, cls.trigger_start, cls.trigger_last)
+    if cls.sub_event_type == "Attack" and civilian is None and "clash" in cls.cues:
+        return Classification("Battles", "Armed clash", cls.priority, cls.cues, cls.trigger_start, cls.trigger_last)
+    if cls.sub_event_type == "Non-state actor overtakes territory" and "regain" in cls.cues:
+        return Classification("Battles", "Government regains territory", cls.priority, cls.cues, cls.trigger_start, cls.trigger_last)
+    return cls
+
+
+def confidence(incident: Incident, dated: bool, placed: bool) -> float:
+    score = 0.45 + 0.15 * dated + 0.15 * placed + 0.1 * bool(incident.actor1)
+    score += 0.1 * (incident.cls.priority >= 80)
+    return round(min(score, 0.95), 2)
+
+
+# ----------------------------------------------------------------------------- output
+
+
+def to_record(incident: Incident, body: str, state: ArticleState) -> dict:
+    place = incident.place
+    country = countries.by_iso3(incident.iso3) if incident.iso3 else None
+    start, end = incident.sources[0]
+    interaction = None
+    if actor_dictionary is not None and incident.inter1 is not None:
+        interaction = actor_dictionary.interaction(incident.inter1, incident.inter2)
+    elif incident.inter1 is not None:
+        pair = sorted(x for x in (incident.inter1, incident.inter2 or 0))
+        interaction = pair[0] * 10 + pair[1] if pair[0] else pair[1] * 10
+    record = {
+        "event_date": incident.event_date.isoformat(),
+        "time_precision": incident.precision,
+        "event_type": incident.cls.event_type,
+        "sub_event_type": incident.cls.sub_event_type,
+        "disorder_type": disorder_type(incident.cls.event_type),
+        "actor1": incident.actor1 or None,
+        "assoc_actor_1": incident.assoc1 or None,
+        "inter1": incident.inter1,
+        "actor2": incident.actor2 or None,
+        "assoc_actor_2": incident.assoc2 or None,
+        "inter2": incident.inter2,
+        "interaction": interaction,
+        "civilian_targeting": incident.civilian_targeting,
+        "iso3": incident.iso3,
+        "country": country.name if country else None,
+        "admin1": place.admin1 if place else None,
+        "admin2": place.admin2 if place else None,
+        "location": location_name(incident),
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "geo_precision": place.geo_precision if place else None,
+        "fatalities": incident.fatalities,
+        "notes": "",
+        "evidence": body[start:end],
+        "evidence_start": start,
+        "evidence_end": end,
+        "confidence": incident.confidence,
+        "sources": [{"evidence": body[s:e], "start": s, "end": e} for s, e in incident.sources],
+    }
+    record["notes"] = summary(record)
+    return record
+
+
+GENERIC_WORDS = re.compile(r"\s+(?:province|region|state|district|governorate|city|town|village|area|countryside|"
+                           r"desert|county|township)$", re.I)
+
+
+def location_name(incident: Incident) -> str | None:
+    """The place as the article spells it for towns (what a coder writes), the gazetteer's name otherwise."""
+    place = incident.place
+    if place is None:
+        return None
+    if place.kind in ("town", "feature") and incident.place_text:
+        return GENERIC_WORDS.sub("", incident.place_text.strip())
+    return place.name
+
+
+def summary(record: dict) -> str:
+    who = record["actor1"] or "Unidentified actors"
+    whom = f" against {record['actor2']}" if record["actor2"] else ""
+    where = ", ".join(x for x in (record["location"], record["admin1"], record["country"]) if x) or "an unknown place"
+    return (f"On {record['event_date']}, {who}: {record['sub_event_type'].lower()}{whom} in {where}; "
+            f"{record['fatalities']} reported fatalities.")
+
+
+def dedup_key(event: dict) -> tuple:
+    """Same day, place, type and actors: the same incident, whichever article told it."""
+    def norm(value):
+        return re.sub(r"\W+", "", str(value or "")).lower()
+    return (
+        str(event.get("event_date"))[:10], norm(event.get("iso3")), norm(event.get("admin1")),
+        norm(event.get("location")), norm(event.get("event_type")),
+        tuple(sorted((norm(event.get("actor1")), norm(event.get("actor2"))))),
+    )
+
+
+def merge_duplicates(events: list[dict]) -> list[dict]:
+    """One event per incident: later tellings add their evidence to the first."""
+    out: dict[tuple, dict] = {}
+    for n, event in enumerate(events):
+        key = dedup_key(event) + (event["sub_event_type"],)
+        if not event["location"] and not event["admin1"]:
+            key += (n,)  # nothing says two unplaced incidents are the same one
+        if key in out:
+            kept = out[key]
+            known = {(s["start"], s["end"]) for s in kept["sources"]}
+            kept["sources"] += [s for s in event["sources"] if (s["start"], s["end"]) not in known]
+            kept["fatalities"] = max(kept["fatalities"], event["fatalities"])
+            continue
+        out[key] = event
+    return list(out.values())
