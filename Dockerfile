@@ -11,13 +11,16 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     EVENTSVC_SQL_DIR=/app/sql \
     SEEDS_DIR=/app/seeds \
     PORT=8000 \
-    WEB_CONCURRENCY=2
+    WEB_CONCURRENCY=2 \
+    XDG_CACHE_HOME=/app/cache
 RUN useradd --create-home --uid 10001 eventsvc
 COPY --from=build /install /usr/local
 WORKDIR /app
 COPY sql ./sql
 COPY seeds ./seeds
 COPY openapi.yaml ./openapi.yaml
+# build the gazetteer index once, into the image, so the first request does not pay for it
+RUN mkdir -p /app/cache && python -m service.extraction.places >/dev/null && chown -R eventsvc /app/cache
 USER eventsvc
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
