@@ -61,19 +61,33 @@ _CONSTRAINT_MESSAGES = {
 }
 
 
+def _field_of(constraint: str | None, table: str | None, column: str | None) -> str:
+    """The client-facing field a constraint guards; PostgreSQL names column CHECKs `<table>_<column>_check`.
+
+    Constraint names are internal: they never become field names or text in a response.
+    """
+    if column:
+        return column
+    if constraint and table and constraint.startswith(table + "_") and constraint.endswith("_check"):
+        return constraint[len(table) + 1:-len("_check")]
+    return "_schema"
+
+
 def translate(exc: psycopg.Error) -> Exception:
     """A psycopg error as a domain error (conflict 409, invalid 422, unavailable 503)."""
     diag = getattr(exc, "diag", None)
     constraint = getattr(diag, "constraint_name", None) if diag else None
     column = getattr(diag, "column_name", None) if diag else None
-    field, message = _CONSTRAINT_MESSAGES.get(constraint or "", (column or constraint or "_schema", None))
+    table = getattr(diag, "table_name", None) if diag else None
+    field, message = _CONSTRAINT_MESSAGES.get(constraint or "", (_field_of(constraint, table, column), None))
     if isinstance(exc, (pg_errors.UniqueViolation, pg_errors.ExclusionViolation)):
         return Conflict(message or "the record conflicts with an existing one", errors={field: [message or "duplicate"]})
-    if isinstance(exc, pg_errors.ForeignKeyViolation):
+    # ON DELETE RESTRICT reports 23001 restrict_violation, not 23503 foreign_key_violation
+    if isinstance(exc, (pg_errors.ForeignKeyViolation, pg_errors.RestrictViolation)):
         return Conflict(message or "the record is referenced by, or references, another record",
                         errors={field: [message or "reference conflict"]})
     if isinstance(exc, (pg_errors.CheckViolation, pg_errors.NotNullViolation)):
-        return Unprocessable(message or f"value rejected by constraint {constraint or column}",
+        return Unprocessable(message or f"a value is not allowed: {field}",
                              errors={field: [message or "invalid value"]})
     if isinstance(exc, psycopg.DataError):
         return Unprocessable("a value is out of range or of the wrong type", errors={"_schema": ["invalid value"]})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import current_app, request
+from werkzeug.exceptions import UnsupportedMediaType
 
 from .errors import BadRequest
 
@@ -33,3 +34,9 @@ def only_sent(data: dict) -> dict:
     """A partial update holds only the fields the client sent, not the schema's defaults."""
     sent = request.get_json(silent=True) or {}
     return {k: v for k, v in data.items() if k in sent}
+
+
+def require_json_body() -> None:
+    """Writes take JSON: a form or text body is a 415, not a list of "missing field" errors."""
+    if request.method in ("POST", "PUT", "PATCH") and not request.is_json:
+        raise UnsupportedMediaType("send the body as JSON, with Content-Type: application/json")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import base64
 import json
+from typing import Any, Callable
 from urllib.parse import urlencode
 
 from flask import request
@@ -24,6 +25,34 @@ def decode_cursor(cursor: str) -> dict:
     if not isinstance(payload, dict):
         raise BadRequest("cursor is not one this service issued", errors={"cursor": ["malformed"]})
     return payload
+
+
+BIGINT_MAX = 2**63 - 1
+
+
+def _not_ours() -> BadRequest:
+    return BadRequest("the cursor belongs to another query or is malformed; start again without it",
+                      errors={"cursor": ["does not match this query"]})
+
+
+def cursor_position(cursor: str, sort: str, parse_value: Callable[[Any], Any]) -> tuple[Any, int]:
+    """(last sort value, last id) of a cursor issued for `sort`.
+
+    Cursors come back from clients, so each part is checked here: a tampered cursor is a 400, never a
+    database type error.
+    """
+    payload = decode_cursor(cursor)
+    after = payload.get("after")
+    if payload.get("sort") != sort or not isinstance(after, list) or len(after) != 2:
+        raise _not_ours()
+    value, last_id = after
+    try:
+        value = parse_value(value)
+    except (TypeError, ValueError) as exc:
+        raise _not_ours() from exc
+    if type(last_id) is not int or not 0 < last_id <= BIGINT_MAX:
+        raise _not_ours()
+    return value, last_id
 
 
 def page_limit(requested: int | None, config) -> int:

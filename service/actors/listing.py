@@ -4,8 +4,7 @@ from __future__ import annotations
 from psycopg import sql
 
 from ..db import Session
-from ..errors import BadRequest
-from ..pagination import decode_cursor, encode_cursor
+from ..pagination import cursor_position, encode_cursor
 
 LIST_SQL = sql.SQL("""
 SELECT a.id, a.name, a.aliases, a.inter, a.iso3, a.version, a.created_at, a.updated_at,
@@ -22,15 +21,17 @@ LIMIT %(limit)s
 """)
 
 
+def _text(value) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not a name")
+    return value
+
+
 def list_actors(session: Session, args: dict, limit: int, cursor: str | None) -> tuple[list[dict], str | None]:
     conditions: list[sql.Composable] = [sql.SQL("true")]
     params: dict = {"limit": limit + 1}
     if cursor:
-        payload = decode_cursor(cursor)
-        after = payload.get("after")
-        if payload.get("sort") != "name" or not isinstance(after, list) or len(after) != 2:
-            raise BadRequest("the cursor does not match this query", errors={"cursor": ["does not match"]})
-        params["after_name"], params["after_id"] = after
+        params["after_name"], params["after_id"] = cursor_position(cursor, "name", _text)
         conditions.append(sql.SQL("(lower(a.name), a.id) > (%(after_name)s, %(after_id)s::bigint)"))
     rows = session.all(LIST_SQL.format(where=sql.SQL(" AND ").join(conditions)), params)
     next_cursor = None

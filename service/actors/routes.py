@@ -5,13 +5,14 @@ from flask import url_for
 from flask.views import MethodView
 
 from ..api import Blueprint
-from ..http import config, db, etag, if_match_version, only_sent
+from ..http import config, db, etag, if_match_version, only_sent, require_json_body
 from ..pagination import link_header, next_url, page_limit
 from . import service
 from .listing import list_actors
 from .schemas import ActorInSchema, ActorListArgsSchema, ActorPageSchema, ActorPatchSchema, ActorSchema
 
 blp = Blueprint("actors", __name__, url_prefix="/actors", description="Who takes part in events")
+blp.before_request(require_json_body)
 
 
 @blp.route("")
@@ -74,8 +75,9 @@ class Actor(MethodView):
     @blp.response(204)
     @blp.alt_response(404, "NOT_FOUND")
     @blp.alt_response(409, "CONFLICT")
+    @blp.alt_response(412, "PRECONDITION_FAILED")
     def delete(self, actor_id):
         """Delete an actor that no event uses (409 otherwise)"""
         with db().session() as s:
-            service.delete_actor(s, actor_id)
+            service.delete_actor(s, actor_id, if_match=if_match_version())
         return None

@@ -17,8 +17,8 @@ class ActorInSchema(ma.Schema):
                          metadata={"example": "Rapid Support Forces"})
     aliases = fields.List(fields.String(validate=validate.Length(min=1, max=300)), load_default=list,
                           metadata={"example": ["RSF"]})
-    inter = fields.Integer(required=True, validate=validate.Range(1, 8), metadata={"description": INTER_DOC,
-                                                                                    "example": 2})
+    inter = fields.Integer(required=True, strict=True, validate=validate.Range(1, 8),
+                           metadata={"description": INTER_DOC, "example": 2})
     iso3 = fields.String(allow_none=True, validate=validate.Regexp(r"^[A-Z]{3}$"),
                          metadata={"description": "home country", "example": "SDN"})
 

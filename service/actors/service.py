@@ -25,6 +25,8 @@ def resolve_actor(session: Session, name: str, inter: int | None = None, iso3: s
     dictionary; an unknown name with neither is a 422, since the code cannot be guessed.
     """
     name = " ".join(name.split())
+    if not name:
+        raise Unprocessable(f"{field} must not be blank", errors={field: ["must not be blank"]})
     row = session.one("actor_by_name", {"name": name})
     if row:
         return row["id"]
@@ -67,8 +69,8 @@ def update_actor(session: Session, actor_id: int, data: dict, *, partial: bool, 
         session.execute("touch_actor_events", {"id": actor_id})
 
 
-def delete_actor(session: Session, actor_id: int) -> None:
-    session.one_or_404("actor_for_update", {"id": actor_id}, what="actor")
+def delete_actor(session: Session, actor_id: int, *, if_match: int | None = None) -> None:
+    _check_version(session.one_or_404("actor_for_update", {"id": actor_id}, what="actor"), if_match)
     used = session.one("actor_in_use", {"id": actor_id})["n"]
     if used:
         raise Conflict(f"the actor is used by {used} event(s); reassign or delete them first",

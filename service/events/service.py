@@ -99,6 +99,7 @@ def patch_event(session: Session, event_id: int, changes: dict, *, if_match: int
     _link_actors(session, event_id, merged)
 
 
-def delete_event(session: Session, event_id: int) -> None:
+def delete_event(session: Session, event_id: int, *, if_match: int | None = None) -> None:
+    _lock(session, event_id, if_match)
     session.one_or_404("tombstone_event", {"id": event_id}, what="event")
     session.execute("drop_event_links", {"id": event_id})

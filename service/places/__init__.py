@@ -24,7 +24,8 @@ def upsert_location(session, place: dict) -> int:
     iso3, country = resolve_country(place.get("iso3"), place.get("country"))
     row = session.one("upsert_location", {
         "iso3": iso3, "country": country,
-        "admin1": place.get("admin1") or None, "admin2": place.get("admin2") or None,
+        "admin1": (place.get("admin1") or "").strip() or None,
+        "admin2": (place.get("admin2") or "").strip() or None,
         "location": place["location"].strip(),
         "latitude": place.get("latitude"), "longitude": place.get("longitude"),
         "geo_precision": place.get("geo_precision") or 1,
