@@ -5,28 +5,71 @@ from flask import url_for
 from flask.views import MethodView
 
 from ..api import Blueprint
-from ..http import config, db, etag, if_match_version, only_sent
+from ..http import config, db, etag, if_match_version, only_sent, require_json_body
 from ..pagination import link_header, next_url, page_limit
 from . import service
-from .listing import list_events
+from .formats import negotiate, page_response, stream_response, streams
+from .listing import count_events, export_query, list_events, page_items, stream_events
 from .schemas import EventInSchema, EventPageSchema, EventPatchSchema, EventSchema, ListArgsSchema
 
 blp = Blueprint("events", __name__, url_prefix="/events", description="Incident records, ACLED-style")
+blp.before_request(require_json_body)
+
+
+# exports are documented beside the JSON page: same parameters, other media types
+EXPORT_DOC = {"responses": {200: {"content": {
+    "text/csv": {"schema": {"type": "string", "description": "ACLED's export columns (see service/events/formats.py)",
+                            "example": "event_id_cnty,event_date,year,time_precision,disorder_type,..."}},
+    "application/geo+json": {"schema": {"type": "object", "description": "FeatureCollection of Point features, "
+                                        "the record as properties; geometry null without coordinates"}},
+}}}}
+
+
+def _export(fmt: str, args: dict, cursor: str | None, with_total: bool):
+    query, params = export_query(args, cursor)
+    total = None
+    if with_total:
+        with db().session() as s:
+            total = count_events(s, args, tombstones=False)
+
+    def rows():
+        # opened when the body starts to be sent, closed when it ends: the view has returned by then
+        with db().stream_session() as s:
+            yield from stream_events(s, query, params)
+
+    return stream_response(fmt, rows, total)
 
 
 @blp.route("")
 class Events(MethodView):
     @blp.arguments(ListArgsSchema, location="query")
     @blp.response(200, EventPageSchema)
+    @blp.alt_response(400, "BAD_REQUEST")
+    @blp.alt_response(406, "NOT_ACCEPTABLE")
+    @blp.doc(**EXPORT_DOC)
     def get(self, args):
-        """List events, newest first, a page at a time"""
-        limit = page_limit(args.pop("limit", None), config())
-        cursor = args.pop("cursor", None)
+        """List or export events: combinable filters, keyset pages, JSON, CSV (ACLED columns) or GeoJSON
+
+        Parameters AND together; comma-separated values OR within one. Pages are keyset cursors: follow `next`
+        (or the Link header, rel="next") until it is null. `format=csv|geojson`, or Accept `text/csv` /
+        `application/geo+json`, exports: without `limit` (or with `limit=all`) every matching event is streamed;
+        with a numeric `limit` the export is one page, the next in the Link header. Mirroring clients pass
+        `updated_since`: changes come oldest first (sort updated_at), and events deleted since then come as
+        tombstones `{"id", "deleted": true, "updated_at"}` (JSON only); normal reads never show deleted events.
+        """
+        fmt = negotiate(args.pop("format", None))
+        limit, cursor, with_total = args.pop("limit", None), args.pop("cursor", None), args.pop("with_total", False)
+        if streams(fmt, limit):
+            return _export(fmt, args, cursor, with_total)
         with db().session() as s:
-            rows, next_cursor = list_events(s, args, limit, cursor)
-            items = service.attach_sources(s, rows)
+            rows, next_cursor = list_events(s, args, page_limit(limit, config()), cursor, tombstones=fmt == "json")
+            items = page_items(s, rows)
+            total = count_events(s, args, tombstones=fmt == "json") if with_total else None
         url = next_url(next_cursor)
-        return {"items": items, "next": url}, 200, link_header(url)
+        headers = {**link_header(url), "Vary": "Accept"}
+        if fmt != "json":
+            return page_response(fmt, items, url, total, headers)
+        return {"items": items, "next": url, **({"total": total} if with_total else {})}, 200, headers
 
     @blp.arguments(EventInSchema)
     @blp.response(201, EventSchema)
@@ -73,8 +116,9 @@ class Event(MethodView):
 
     @blp.response(204)
     @blp.alt_response(404, "NOT_FOUND")
+    @blp.alt_response(412, "PRECONDITION_FAILED")
     def delete(self, event_id):
         """Delete an event (syncing clients see it as a tombstone in updated_since)"""
         with db().session() as s:
-            service.delete_event(s, event_id)
+            service.delete_event(s, event_id, if_match=if_match_version())
         return None

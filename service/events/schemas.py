@@ -1,10 +1,15 @@
 """What an event looks like on the wire: ACLED's flat record, created from the same names."""
 from __future__ import annotations
 
+import math
+import re
+from datetime import datetime, timezone
+
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from ..taxonomy import ALL_SUB_EVENT_TYPES, DISORDER_TYPES, EVENT_TYPE_OF, EVENT_TYPES
+from ..extraction import countries
+from ..taxonomy import ACTOR_ROLES, ALL_SUB_EVENT_TYPES, DISORDER_TYPES, EVENT_TYPE_OF, EVENT_TYPES
 
 ISO3 = validate.Regexp(r"^[A-Z]{3}$", error="must be an ISO 3166-1 alpha-3 code such as SYR")
 NAME = validate.Length(min=1, max=300)
@@ -17,7 +22,7 @@ class EventInSchema(ma.Schema):
         unknown = ma.RAISE
 
     event_date = fields.Date(required=True, metadata={"example": "2024-05-01"})
-    time_precision = fields.Integer(load_default=1, validate=validate.Range(1, 3),
+    time_precision = fields.Integer(strict=True, load_default=1, validate=validate.Range(1, 3),
                                     metadata={"description": "1 day, 2 week, 3 month"})
     event_type = fields.String(validate=validate.OneOf(EVENT_TYPES),
                                metadata={"description": "optional: follows from sub_event_type", "example": "Battles"})
@@ -30,17 +35,18 @@ class EventInSchema(ma.Schema):
     location = fields.String(required=True, validate=NAME, metadata={"example": "Omdurman"})
     latitude = fields.Float(allow_none=True, validate=validate.Range(-90, 90), metadata={"example": 15.64})
     longitude = fields.Float(allow_none=True, validate=validate.Range(-180, 180), metadata={"example": 32.48})
-    geo_precision = fields.Integer(load_default=1, validate=validate.Range(1, 3),
+    geo_precision = fields.Integer(strict=True, load_default=1, validate=validate.Range(1, 3),
                                    metadata={"description": "1 town, 2 near a town / part of a region, 3 larger region"})
     actor1 = fields.String(required=True, validate=NAME, metadata={"example": "Rapid Support Forces"})
-    inter1 = fields.Integer(allow_none=True, validate=validate.Range(1, 8), metadata={
+    inter1 = fields.Integer(strict=True, allow_none=True, validate=validate.Range(1, 8), metadata={
         "description": "inter code for actor1 when it is not yet known to the service"})
     assoc_actor_1 = fields.String(allow_none=True, metadata={"description": "names separated by '; '"})
     actor2 = fields.String(allow_none=True, validate=NAME, metadata={"example": "Military Forces of Sudan"})
-    inter2 = fields.Integer(allow_none=True, validate=validate.Range(1, 8))
+    inter2 = fields.Integer(strict=True, allow_none=True, validate=validate.Range(1, 8))
     assoc_actor_2 = fields.String(allow_none=True, metadata={"description": "names separated by '; '"})
     civilian_targeting = fields.Boolean(load_default=False)
-    fatalities = fields.Integer(load_default=0, validate=validate.Range(min=0, max=1_000_000), metadata={"example": 5})
+    fatalities = fields.Integer(strict=True, load_default=0, validate=validate.Range(min=0, max=1_000_000),
+                                metadata={"example": 5})
     notes = fields.String(allow_none=True, validate=validate.Length(max=10_000))
 
     @ma.validates_schema
@@ -106,15 +112,244 @@ class EventSchema(ma.Schema):
     timestamp = fields.Integer(metadata={"description": "last update, Unix seconds (ACLED's timestamp)"})
 
 
+class EventListItemSchema(EventSchema):
+    """An event in a list. With `updated_since`, a deleted event comes as a tombstone: id, deleted, updated_at."""
+
+    updated_at = fields.DateTime(metadata={"description": "last change; what `updated_since` compares with"})
+    deleted = fields.Boolean(metadata={"description": "present, and true, only on tombstones (see updated_since)"})
+
+
 class EventPageSchema(ma.Schema):
-    items = fields.List(fields.Nested(EventSchema))
+    items = fields.List(fields.Nested(EventListItemSchema))
     next = fields.String(allow_none=True, metadata={"description": "URL of the next page, null on the last"})
+    total = fields.Integer(metadata={
+        "description": "with_total=true only: how many items the whole walk returns (every page, tombstones included)"})
+
+
+# --- query parameters of GET /events ------------------------------------------------------------------
+
+def _messages(exc: ma.ValidationError) -> list[str]:
+    messages = exc.messages
+    if isinstance(messages, dict):
+        return [str(m) for value in messages.values() for m in (value if isinstance(value, list) else [value])]
+    return [str(m) for m in (messages if isinstance(messages, list) else [messages])]
+
+
+class CommaSeparated(fields.String):
+    """Several values of one filter, ORed: comma-separated (`event_type=Battles,Riots`) or the parameter repeated."""
+
+    is_multiple = True  # webargs hands over every occurrence of the parameter
+
+    def __init__(self, item: fields.Field, **kwargs):
+        super().__init__(**kwargs)
+        self.item = item
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        parts = []
+        for text in value if isinstance(value, list) else [value]:
+            parts += [part.strip() for part in super()._deserialize(text, attr, data, **kwargs).split(",")]
+        if not parts or not all(parts):
+            raise ma.ValidationError("an empty value in the comma-separated list")
+        values, errors = [], []
+        for part in parts:
+            try:
+                values.append(self.item.deserialize(part))
+            except ma.ValidationError as exc:
+                errors += [f"{part!r}: {message}" for message in _messages(exc)]
+        if errors:
+            raise ma.ValidationError(errors)
+        return list(dict.fromkeys(values))
+
+
+class Choice(fields.String):
+    """One of a closed vocabulary, matched case-insensitively and returned in its canonical spelling."""
+
+    def __init__(self, choices, **kwargs):
+        super().__init__(**kwargs)
+        self.choices = tuple(choices)
+        self._canonical = {choice.lower(): choice for choice in self.choices}
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            return self._canonical[text.strip().lower()]
+        except KeyError:
+            raise ma.ValidationError(f"must be one of: {', '.join(self.choices)}") from None
+
+
+class CountryRef(fields.String):
+    """A country by ISO3 code or English name (aliases too), case-insensitive; loads as the ISO3 code."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        found = countries.lookup(super()._deserialize(value, attr, data, **kwargs))
+        if found is None:
+            raise ma.ValidationError("unknown country: give an ISO 3166-1 alpha-3 code (SYR) or a name (Syria)")
+        return found.iso3
+
+
+class ActorRef(fields.String):
+    """An actor by id (digits) or by name or alias (case-insensitive)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if text.isdigit():
+            return int(text)
+        if len(text) > 300:
+            raise ma.ValidationError("an actor name is at most 300 characters")
+        return text
+
+
+def _numbers(text: str, count: int, shape: str) -> list[float]:
+    parts = text.split(",")
+    try:
+        numbers = [float(part) for part in parts]
+    except ValueError:
+        numbers = []
+    if len(numbers) != count or not all(math.isfinite(n) for n in numbers):
+        raise ma.ValidationError(f"expected {count} numbers: {shape}")
+    return numbers
+
+
+class BoundingBox(fields.String):
+    """`minLon,minLat,maxLon,maxLat` in degrees (WGS84), loaded as that tuple."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        min_lon, min_lat, max_lon, max_lat = _numbers(super()._deserialize(value, attr, data, **kwargs), 4,
+                                                      "minLon,minLat,maxLon,maxLat")
+        if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180):
+            raise ma.ValidationError("longitudes must be between -180 and 180")
+        if not (-90 <= min_lat <= 90 and -90 <= max_lat <= 90):
+            raise ma.ValidationError("latitudes must be between -90 and 90")
+        if min_lon > max_lon or min_lat > max_lat:
+            raise ma.ValidationError("the minimum must not exceed the maximum (minLon,minLat,maxLon,maxLat)")
+        return min_lon, min_lat, max_lon, max_lat
+
+
+class LatLon(fields.String):
+    """`lat,lon` in degrees (WGS84), loaded as that tuple."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        lat, lon = _numbers(super()._deserialize(value, attr, data, **kwargs), 2, "lat,lon")
+        if not -90 <= lat <= 90:
+            raise ma.ValidationError("latitude must be between -90 and 90")
+        if not -180 <= lon <= 180:
+            raise ma.ValidationError("longitude must be between -180 and 180")
+        return lat, lon
+
+
+class Instant(fields.String):
+    """An ISO 8601 date or date-time (UTC unless it says otherwise) or Unix seconds, like ACLED's `timestamp`."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs).strip()
+        try:
+            if re.fullmatch(r"\d{9,}(\.\d+)?", text):
+                return datetime.fromtimestamp(float(text), tz=timezone.utc)
+            # an unencoded '+' in a URL arrives as a space: '...T10:00:00 02:00'
+            instant = datetime.fromisoformat(re.sub(r" (\d\d:?\d\d)$", r"+\1", text))
+        except (ValueError, OverflowError, OSError):
+            raise ma.ValidationError("expected an ISO 8601 date-time (2024-05-01T00:00:00Z) or Unix seconds") from None
+        return instant if instant.tzinfo else instant.replace(tzinfo=timezone.utc)
+
+
+class PageLimit(fields.String):
+    """A page size, or `all` (exports only)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs).strip().lower()
+        if text == "all":
+            return "all"
+        if not re.fullmatch(r"[+-]?\d{1,18}", text):
+            raise ma.ValidationError("Not a valid integer (or 'all', for exports).")
+        if int(text) < 1:
+            raise ma.ValidationError("Must be greater than or equal to 1.")
+        return int(text)
+
+
+SORTS = ("event_date", "-event_date", "fatalities", "-fatalities", "updated_at", "-updated_at")
+FORMATS = ("json", "csv", "geojson")
+
+
+def _doc(description: str, example) -> dict:
+    return {"metadata": {"description": description, "example": example}}
 
 
 class ListArgsSchema(ma.Schema):
-    """Query parameters of GET /events."""
+    """Query parameters of GET /events. Parameters AND together; comma-separated values OR within one."""
 
-    sort = fields.String(metadata={"description": "event_date, fatalities or updated_at; '-' prefix for descending",
-                                   "example": "-event_date"})
-    limit = fields.Integer(validate=validate.Range(min=1), metadata={"description": "page size (default 100, max 5000)"})
-    cursor = fields.String(metadata={"description": "opaque: copy it from `next`"})
+    # paging and shape
+    sort = fields.String(validate=validate.OneOf(SORTS), **_doc(
+        "event_date, fatalities or updated_at, '-' prefix for descending; ties break on id in the same direction. "
+        "Default -event_date, or updated_at (ascending) when updated_since is given", "-event_date"))
+    limit = PageLimit(**_doc(
+        "page size, 1 to 5000 (default 100). Exports (format=csv or geojson) without a limit, or with limit=all, "
+        "stream every matching event", "100"))
+    cursor = fields.String(**_doc("opaque: copy it from `next` (valid only for the same sort)", "eyJzb3J0Ijoi..."))
+    with_total = fields.Boolean(**_doc("add `total`, the exact number of matching items, to the body "
+                                       "(X-Total-Count header for exports)", True))
+    format = Choice(FORMATS, metadata={
+        "description": "json (default), csv (ACLED's export columns) or geojson (FeatureCollection); overrides "
+                       "Accept, where text/csv and application/geo+json select the same",
+        "example": "csv", "enum": list(FORMATS)})
+    # when
+    date_from = fields.Date(**_doc("events on or after this day (YYYY-MM-DD)", "2024-01-01"))
+    date_to = fields.Date(**_doc("events on or before this day (YYYY-MM-DD)", "2024-12-31"))
+    updated_since = Instant(**_doc(
+        "changed at or after this instant: ISO 8601 (UTC unless an offset is given) or Unix seconds. For mirroring "
+        "clients: events deleted since then come back as tombstones {id, deleted: true, updated_at}, and the "
+        "default sort becomes updated_at ascending; keep the largest updated_at you saw for the next call",
+        "2024-05-01T00:00:00Z"))
+    # where
+    country = CommaSeparated(CountryRef(), **_doc("ISO 3166-1 alpha-3 codes or English names, case-insensitive",
+                                                  "SYR,Lebanon"))
+    admin1 = CommaSeparated(fields.String(validate=validate.Length(max=300)), **_doc(
+        "first-level administrative units (governorate, state, province), case-insensitive", "Homs"))
+    location = CommaSeparated(fields.String(validate=validate.Length(max=300)), **_doc(
+        "place names, case-insensitive", "Omdurman"))
+    bbox = BoundingBox(**_doc("events inside minLon,minLat,maxLon,maxLat (degrees, edges included)",
+                              "35.0,32.0,36.5,34.7"))
+    near = LatLon(**_doc("events within radius_km of lat,lon (great-circle distance); needs radius_km",
+                         "32.46,35.30"))
+    radius_km = fields.Float(validate=validate.Range(min=0, min_inclusive=False, max=20_100), **_doc(
+        "radius around `near`, in kilometres", 50))
+    # what
+    event_type = CommaSeparated(Choice(EVENT_TYPES), **_doc(
+        f"ACLED event types, case-insensitive: {', '.join(EVENT_TYPES)}", "Battles,Explosions/Remote violence"))
+    sub_event_type = CommaSeparated(Choice(ALL_SUB_EVENT_TYPES), **_doc(
+        "ACLED sub-event types, case-insensitive (e.g. Armed clash, Air/drone strike, Peaceful protest)",
+        "Air/drone strike"))
+    disorder_type = CommaSeparated(Choice(DISORDER_TYPES), **_doc(
+        f"ACLED disorder types, case-insensitive: {', '.join(DISORDER_TYPES)}", "Political violence"))
+    fatalities_min = fields.Integer(validate=validate.Range(min=0), **_doc("at least this many reported deaths", 1))
+    fatalities_max = fields.Integer(validate=validate.Range(min=0), **_doc("at most this many reported deaths", 100))
+    q = fields.String(validate=validate.Length(min=1, max=500), **_doc(
+        "full-text search (PostgreSQL, English stemming) over notes and source evidence; web-search syntax: "
+        "\"quoted phrase\", or, -word", "airstrike hospital"))
+    # who
+    actor = CommaSeparated(ActorRef(), **_doc(
+        "actors by id, name or alias (case-insensitive), in any role unless actor_role narrows it",
+        "Rapid Support Forces"))
+    actor_role = CommaSeparated(Choice(ACTOR_ROLES), **_doc(
+        "with actor: the roles it must hold: actor1, actor2, assoc_actor_1, assoc_actor_2", "actor1"))
+    inter = CommaSeparated(fields.Integer(validate=validate.Range(1, 8)), **_doc(
+        "ACLED inter codes 1-8 of either main actor (actor1 or actor2): 1 state forces, 2 rebels, "
+        "3 political militias, 4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other",
+        "1,2"))
+    # evidence
+    article_id = CommaSeparated(fields.Integer(validate=validate.Range(min=1)), **_doc(
+        "events coded from these articles", "12"))
+
+    @ma.validates_schema
+    def check_together(self, data, **kwargs):
+        errors = {}
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            errors["date_from"] = ["must not be after date_to"]
+        if data.get("fatalities_min") is not None and data.get("fatalities_max") is not None \
+                and data["fatalities_min"] > data["fatalities_max"]:
+            errors["fatalities_min"] = ["must not exceed fatalities_max"]
+        if ("near" in data) != ("radius_km" in data):
+            errors["radius_km" if "near" in data else "near"] = ["near=lat,lon and radius_km go together"]
+        if "actor_role" in data and "actor" not in data:
+            errors["actor_role"] = ["narrows actor: give actor too"]
+        if errors:
+            raise ma.ValidationError(errors)
