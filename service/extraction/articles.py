@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
-__all__ = ["RawArticle", "split_articles", "clean_article", "read_header"]
+from . import countries as _countries
+
+__all__ = ["RawArticle", "Dateline", "split_articles", "clean_article", "read_header", "find_dateline"]
 
 # Two or more blank lines separate articles; one blank line separates paragraphs.
 ARTICLE_BREAK = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
@@ -28,10 +31,78 @@ CAPTION_PATTERNS = [
     re.compile(r"\bPhoto(?:graph)?\s*(?:by|:|/)\s*.+$", re.I),
 ]
 MARKER_LINES = re.compile(
-    r"^(?:TT|T\s*T|Share|Advertisement|Read more|Related|Print|Email|Comments?|\W*)$", re.I
+    r"^(?:TT|T\s*T|Share|Advertisement|Read more|Related|Print|Email|Comments?|[\W_]*)$", re.I
 )
+# Lines a wire service prints around the story: bylines, credits, trailers, slugs, links.
+WIRE_FURNITURE = [
+    re.compile(r"^By\s+[A-Z][\w.'\u2019-]+(?:\s+(?:[A-Z][\w.'\u2019-]+|and|&|,))*(?:\s*,?\s*(?:Associated Press|"
+               r"Reuters|AFP|Al Jazeera|Staff Writer|Correspondent))?\s*$"),
+    re.compile(r"^(?:The\s+)?(?:Associated Press|AP|Reuters|AFP)\s+(?:writers?|reporters?|journalists?|correspondents?|"
+               r"video\s*journalists?|photographers?)\b.*\bcontributed\b", re.I),
+    re.compile(r"^[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+)*\s+(?:reported|wrote)\s+(?:from|this report from)\s+[A-Z][^.]*\.?$"),
+    re.compile(r"\bcontributed(?:\s+(?:to\s+)?(?:this\s+)?(?:report|reporting|story))?\.?$", re.I),
+    re.compile(r"^\(?\s*(?:Reporting|Writing|Additional reporting|Editing|Compiled)\s+by\b.*\)?\s*$", re.I),
+    re.compile(r"^(?:Read|Watch|See)\s+(?:more|also)\s*[:\-\u2013\u2014]", re.I),
+    re.compile(r"^(?:Follow|Find more of)\s+(?:AP|Reuters|AFP|Al Jazeera|us)\b.*(?:https?://|\bat\s+\S+\.\w+)", re.I),
+    re.compile(r"^Source\s*:\s*(?:Al Jazeera|News agencies|AFP|Reuters|AP)\b.*$", re.I),
+    re.compile(r"^(?:Editor['\u2019]s\s+note|EDITOR['\u2019]S\s+NOTE)\s*[:\-\u2013\u2014]", re.I),
+    re.compile(r"^This (?:story|article|version) (?:has been|was) (?:corrected|updated)\b", re.I),
+    re.compile(r"^[a-z]{1,4}(?:-[a-z]{1,4})?(?:/[a-z]{1,4}(?:-[a-z]{1,4})?)+$"),  # AFP slugs: "bur-jd/sbk"
+    re.compile(r"^(?:FILE|EDS?|CORRECTS?)\s*[-\u2013\u2014:]\s+.*\(AP Photo\b", re.I),
+]
 HEADER_LINE = re.compile(r"^(source|published|url|outlet|title|date)\s*:\s*(.*)$", re.I)
 URL_LINE = re.compile(r"^https?://\S+$")
+
+
+# A wire dateline opening the first paragraph: "KYIV, Ukraine (AP) — ", "BEIRUT (Reuters) -",
+# "KHARTOUM, Sudan, March 3 (Reuters) -", "Kabul (AFP) - ", "NAIROBI/KHARTOUM, Feb 2 (Reuters) -".
+# The city is where the reporter filed from, not where anything happened.
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_AGENCY = (r"\((?:AP|Reuters|AFP|UPI|dpa|DPA|Xinhua|Anadolu|IANS|PTI|ANI|EFE|Bloomberg|Al Jazeera|CNN|BBC|"
+           r"Thomson Reuters Foundation|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s+(?:News|Agency|Press))\)")
+_CITY_CAPS = r"[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}(?:\s*/\s*[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3})*"
+_CITY_ANY = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}(?:\s*/\s*[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})*"
+_REGION = r"[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|and|the)){0,4}"
+_DASH = r"\s*(?:--|[-\u2013\u2014])+\s*"
+DATELINE = re.compile(
+    r"^(?P<city>" + _CITY_CAPS + r")(?:,\s*(?P<region>" + _REGION + r"))?(?:,?\s+(?P<date>" + _MONTH + r"\s+\d{1,2}))?"
+    r"\s*(?P<agency>" + _AGENCY + r")?" + _DASH
+    + r"|^(?P<city2>" + _CITY_ANY + r")(?:,\s*(?P<region2>" + _REGION + r"))?(?:,?\s+(?P<date2>" + _MONTH + r"\s+\d{1,2}))?"
+    r"\s*(?P<agency2>" + _AGENCY + r")" + _DASH
+    # "Kabul, Afghanistan – " (Al Jazeera): a place, its country and a long dash
+    + r"|^(?P<city3>" + _CITY_ANY + r"),\s*(?P<region3>" + _REGION + r")\s*[\u2013\u2014]\s*"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A dateline at the start of a body: its text span, city, region/country and date as written."""
+
+    end: int
+    city: str
+    region: str | None
+    date_text: str | None
+    agency: str | None
+
+
+def find_dateline(body: str) -> Dateline | None:
+    """The wire dateline opening `body`, if any (its span is ``body[:end]``)."""
+    m = DATELINE.match(body)
+    if not m:
+        return None
+    if m.group("city3") and _countries.lookup(m.group("region3")) is None:
+        return None
+    city = m.group("city") or m.group("city2") or m.group("city3")
+    region = m.group("region") or m.group("region2") or m.group("region3")
+    agency = m.group("agency") or m.group("agency2")
+    if m.group("city") and not agency and not region and len(city.replace(" ", "")) < 3:
+        return None  # "A -" / "US -": too short to be a dateline without an agency
+    if m.group("city") and not agency and city.isupper() and not re.search(r"[\u2013\u2014]|--", m.group(0)) \
+            and not region:
+        return None  # "UPDATE - ...": a capitalised word and a plain hyphen alone is too weak
+    return Dateline(m.end(), city.strip(), region.strip() if region else None,
+                    m.group("date") or m.group("date2"), agency.strip("()") if agency else None)
 
 
 @dataclass
@@ -76,6 +147,8 @@ def is_furniture(line: str, title: str) -> bool:
         return True
     if _same_text(stripped, title):
         return True
+    if any(p.search(stripped) for p in WIRE_FURNITURE):
+        return True
     return is_caption(stripped)
 
 
@@ -99,7 +172,25 @@ def clean_article(chunk: str) -> RawArticle | None:
             continue  # captions and headlines are printed twice; body lines never repeat
         seen.add(line)
         paragraphs.append(re.sub(r"[ \t]+", " ", line))
-    return RawArticle(title=title, body="\n\n".join(paragraphs))
+    article = RawArticle(title=title, body="\n\n".join(paragraphs))
+    dateline = find_dateline(article.body)
+    if dateline is not None:
+        article.header["dateline"] = article.body[:dateline.end].strip(" -\u2013\u2014")
+        day = _dateline_day(dateline.date_text)
+        if day is not None:
+            article.header["dateline_date"] = day.isoformat()
+    return article
+
+
+def _dateline_day(text: str | None, today: date | None = None) -> date | None:
+    """A dateline's "March 3" as the latest such day not after today (wire datelines carry no year)."""
+    if not text:
+        return None
+    from .dates import MONTHS, resolve_month_day  # dates imports numbers -> classify; no cycle with articles
+    m = re.match(r"([A-Za-z]+)\.?\s+(\d{1,2})", text)
+    if not m or m.group(1)[:3].lower() not in MONTHS:
+        return None
+    return resolve_month_day(MONTHS[m.group(1)[:3].lower()], int(m.group(2)), today or date.today())
 
 
 def split_articles(text: str) -> list[RawArticle]:
@@ -112,5 +203,9 @@ def split_articles(text: str) -> list[RawArticle]:
         if article is not None and article.body:
             out.append(article)
     if header and out:
-        out[0].header = header
+        out[0].header = {**out[0].header, **header}
+    for article in out:
+        if "published" not in article.header and article.header.get("dateline_date"):
+            # a wire dateline's date is the day the story was filed: the best publication hint left
+            article.header["published"] = article.header["dateline_date"]
     return out

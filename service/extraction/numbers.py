@@ -39,6 +39,12 @@ VAGUE = {
 }
 MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 
+# A person noun used as a modifier ("a civilian defence militia", "a police station") counts nobody.
+ATTRIBUTIVE = (r"(?!\s+(?:defen[cs]e|militias?|forces?|groups?|volunteers?|administration|government|areas?|"
+               r"casualt\w*|targets?|infrastructure|population|protection|courts?|aircraft|vehicles?|cars?|convoys?|"
+               r"positions?|posts?|stations?|airport|planes?|buildings?|homes?|houses?|compound|facility|camp|"
+               r"checkpoint|patrol|unit|council|leaders?|rights|movement|organi[sz]ation|union|party|body|bodies)\b)")
+
 _WORD = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
 NUMBER_PATTERN = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:million|thousand))?"
@@ -91,6 +97,8 @@ class Count:
     end: int
     noun: str
     role: str  # "death" (people killed) or "toll" (a stated total to compare)
+    vague: bool = False  # "dozens", "scores", "several": ACLED's stand-in figure, beaten by any exact one
+    early: bool = False  # "an initial toll of 11", "initially said 31": superseded by later figures
 
 
 @dataclass(frozen=True)
@@ -118,7 +126,7 @@ def _patterns() -> dict:
             re.I,
         ),
         "singular": re.compile(
-            r"\b(?P<det>an?|one|the)\s+(?P<np>" + modifier + r"(?:" + alt(singular) + r"))\b"
+            r"\b(?P<det>an?|one|the)\s+(?P<np>" + modifier + r"(?:" + alt(singular) + r"))\b" + ATTRIBUTIVE +
             r"(?P<of>\s+of\s+(?:the\s+)?[\w'\u2019 -]{0,40}?\b(?:forces|army|police|group|militia|family|unit))?",
             re.I,
         ),
@@ -153,6 +161,10 @@ def _mentions(text: str) -> list[_Mention]:
             continue  # "one of the largest separatist militias": an apposition, not a count
         if re.match(r"\d{4}$", m.group("num")) and 1900 <= value <= 2100:
             continue  # a year
+        if not np_text and re.match(r"-[a-z]", after, re.I):
+            continue  # a compound modifier: "a 16-year-old boy", "a five-storey building", "a 300-strong force"
+        if re.search(r"\b(?:aged|ages|age of|who was|who were)\s+$", text[max(0, m.start() - 20):m.start()], re.I):
+            continue  # an age: "the dead man, who was 23"
         found.append(_Mention(value, m.start(), m.end(), np_text.strip(), False))
     for m in pats["singular"].finditer(text):
         if any(f.start <= m.start() < f.end for f in found):
@@ -206,8 +218,14 @@ def _cue_before(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) 
 def _cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
     """A cue right after the counted noun ("ten fighters were killed", "leaving one dead")."""
     for cue in cues:
-        if cue[0] >= mention.end and cue[0] - mention.end <= 45:
-            between = re.sub(r",\s*including[^,]*,", " ", text[mention.end:cue[0]])
+        raw = text[mention.end:cue[0]]
+        # "an indigenous leader who had denounced illegal logging ... was found shot dead"
+        raw = RELATIVE_BEFORE_VERB.sub(" ", raw) if cue[0] - mention.end <= 140 else raw
+        if cue[2] == "other" and re.match(r"found\s+(?:shot\s+)?dead\b|found\s+(?:\w+\s+)?killed\b",
+                                          text[cue[0]:cue[0] + 30], re.I):
+            continue  # "was found shot dead": the finding tells a death
+        if cue[0] >= mention.end and len(raw) <= 45:
+            between = re.sub(r",\s*including[^,]*,", " ", raw)
             if re.fullmatch(
                 r"(?:\s+(?:[\w'\u2019-]+\s+){0,4}?)?\s*(?:(?:were|was|have|has|had|are|is|been|being|also|later|reportedly|all|both|"
                 r"beaten|shot|burned|found|left|lay)\s+)*(?:to\s+)?",
@@ -216,6 +234,9 @@ def _cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -
                 return cue
             return None
     return None
+
+
+RELATIVE_BEFORE_VERB = re.compile(r"^\s+(?:who|that)\s+(?:had|has|have)\s+[^,;]{0,100}?(?=\s+(?:was|were)\s)", re.I)
 
 
 def _coordinated(text: str, left: _Mention, right: _Mention) -> bool:
@@ -240,7 +261,7 @@ def death_counts(text: str) -> list[Count]:
     for t in tolls:
         value = parse_number(t.group("num"))
         if value is not None:
-            out.append(Count(value, t.start(), t.end(), "", "toll"))
+            out.append(Count(value, t.start(), t.end(), "", "toll", _is_vague(t.group("num")), _is_early(text, t.start())))
 
     # Group coordinated mentions; a group takes the cue before its first member
     # or after its last one.
@@ -262,6 +283,9 @@ def death_counts(text: str) -> list[Count]:
         role = _group_role(text, group, cues)
         if role != "death":
             continue
+        if _is_subset_or_anaphor(text, group[0]) and group[0].start > 0 and re.search(
+                r"\b(?:including|among\s+(?:them|whom|the\s+dead)|of\s+whom)\s*$", _preceding(text, group[0].start), re.I):
+            continue  # "including three women and three children": the whole list is a subset
         for m in group:
             if _is_subset_or_anaphor(text, m):
                 continue
@@ -269,8 +293,32 @@ def death_counts(text: str) -> list[Count]:
                 # "killing the driver" counts only right next to a death cue
                 if not _adjacent_to_death_cue(text, m, cues):
                     continue
-            out.append(Count(m.value, m.start, m.end, m.noun, "death"))
+            if INJURED_NOUN.match(m.noun):
+                continue  # "two soldiers were killed and five wounded": the wounded are not dead
+            if re.match(r"of\s+the\s+(?:wounded|injured)\b", m.noun, re.I) and _is_vague(text[m.start:m.end].split(" of ")[0]):
+                continue  # "several of the wounded died": a rise the toll states, not a figure
+            num_text = re.sub(r"^(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+", "",
+                              text[m.start:m.end].lower())
+            out.append(Count(m.value, m.start, m.end, m.noun, "death", _is_vague(num_text), _is_early(text, m.start)))
     return out
+
+
+INJURED_NOUN = re.compile(r"^(?:wounded|injured|hurt)$", re.I)
+EARLY = re.compile(r"\b(?:initial(?:ly)?|first|earlier|preliminary|provisional|previous(?:ly)?|at\s+first|originally)\b"
+                   r"[^.;]{0,60}$", re.I)
+
+
+def _is_vague(num_text: str) -> bool:
+    """A vague figure ("dozens", "several", "scores of"), coded by convention rather than counted."""
+    head = re.sub(r"\s+of\b.*$", "", num_text.strip().lower())
+    head = re.sub(r"\s+", " ", head.split(" ")[0] if head.split(" ")[0] in ("dozens", "tens", "hundreds", "scores",
+                                                                              "thousands", "several") else head)
+    return head in VAGUE
+
+
+def _is_early(text: str, start: int) -> bool:
+    """A figure the text marks as superseded: "an initial toll put the dead at 11", "initially said 31"."""
+    return bool(EARLY.search(text[max(0, start - 60):start]))
 
 
 SPEECH_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:said|say|says|told|reported|added|confirmed)\b")

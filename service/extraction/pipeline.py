@@ -16,12 +16,14 @@ Finally the same incident told twice (same day, place, type and actors) is merge
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import countries
 from . import places as gazetteer
+from .articles import find_dateline
 from .classify import Classification, classify, context_flags, context_match, cue_matches, disorder_type, load_lexicon
 from .dates import DateMention, find_dates
 from .numbers import Count, death_counts
@@ -42,7 +44,8 @@ ABBREVIATIONS = re.compile(
 )
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n+")
 # Relative clauses and appositions carry background ("which has deployed troops since 2021").
-RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*?(?=,|;|$)")
+RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*?(?=,|;|$)"
+                             r"|\s+who\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+\w+ed\b[^,;]*?(?=,|;|\.?$)")
 CLAUSE_BREAK = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=[A-Z]|the\b|a\b|an\b)|,\s+whereas\s+")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 QUOTE_START = re.compile(r"^\s*[\"\u201c]")
@@ -101,6 +104,7 @@ class Incident:
     actor1_generic: bool = True
     civilian_targeting: bool = False
     fatalities: int = 0
+    vague_count: bool = False  # the figure is a convention for "dozens"/"scores": any exact figure replaces it
     sources: list[tuple[int, int]] = field(default_factory=list)
     group: int = 0
     confidence: float = 0.5
@@ -165,8 +169,16 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
 SUBORDINATE_TAIL = re.compile(r"\b(?:under which|in which|whereby|so that|after accusing|accusing)\b.*$", re.I | re.S)
 
 
+# "one of the largest protests in the capital this year", "the deadliest attack since 2019": a comparison,
+# not a report of earlier events.
+SUPERLATIVE = re.compile(
+    r"\b(?:the|its|their)\s+(?:\w+est|most\s+\w+|worst|first|second|third)\b(?:\s+[\w'-]+){0,6}?\s+"
+    r"(?:(?:in|of)\s+(?:the\s+)?(?:\w+\s+){0,2}?)?(?:this|last|past)\s+year\b", re.I)
+
+
 def background_reason(text: str, published: date, dates: list[DateMention]) -> str | None:
     """Why a sentence is not a discrete recent incident (None when it may be one)."""
+    text = SUPERLATIVE.sub(lambda m: " " * len(m.group(0)), text)
     flags = context_flags(text)
     for name in ("crime", "background"):
         if name in flags:
@@ -203,7 +215,7 @@ LOCATION_COUNTRY = re.compile(
     r"|\b(?:in|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
     r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?(?P<in>" + PROPER
     + r")(?=\s*[,.;]|\s+(?:on|late|early|overnight|yesterday|and|as|since|near)\b|\s*$)"
-    r"|(?P<demonym>[A-Z][\w-]+)\s+" + PLACE_WORDS + r"\b"
+    r"|(?P<demonym>[A-Z][\w-]+)\s+(?!border\b|frontier\b)" + PLACE_WORDS + r"\b"  # "near the Iraqi border" is not in Iraq
 )
 
 
@@ -237,7 +249,8 @@ LOCATIVE_FRAMES = [
                r"commune|municipality|hamlet|market town|border town|area)s?\s+of\s+(?P<names>" + NAME
                + r"(?:\s*(?:,|and|,\s*and)\s*" + NAME + r")*)"),
     re.compile(r"\bthe\s+(?P<names>" + NAME + r"(?:\s*(?:,|and|,\s*and)\s*" + NAME + r")*)\s+"
-               r"(?:districts?|villages?|towns?|areas?|neighbou?rhoods?|townships?|camps?)\b"),
+               r"(?:districts?|villages?|towns?|areas?|neighbou?rhoods?|townships?|camps?|regency|regencies|"
+               r"communes?|municipality|campus)\b"),
     re.compile(r"['\u2019]s\s+(?:[a-z]+ern\s+)?(?P<names>" + NAME + r")\s+(?:district|province|region|state|"
                r"governorate|county|area|township)\b"),
     re.compile(r"\b(?:road|highway|route)\s+(?:between|from|linking)\s+(?P<names>" + NAME + r")\s+(?:and|to)\b"),
@@ -303,17 +316,28 @@ def _names_admin_area(text: str, m: gazetteer.PlaceMention) -> bool:
     return bool(ADMIN_SUFFIX.match(text[m.end:]) or ADMIN_PREFIX.search(text[max(0, m.start - 30):m.start]))
 
 
-def find_incident_places(text: str, country: str | None,
-                         context: gazetteer.Place | None = None) -> list[gazetteer.PlaceMention]:
+def find_incident_places(text: str, country: str | None, context: gazetteer.Place | None = None,
+                         also: frozenset[str] = frozenset()) -> list[gazetteer.PlaceMention]:
     """Places in a clause that can be the incident's place, most specific first in text order."""
     found = gazetteer.find_places(text, country)
     mentions = [m for m in found if m.place.kind != "country"]
     if country:
         in_country = [m for m in mentions if m.place.iso3 == country]
         foreign = [m for m in mentions if m.place.iso3 != country and _explicitly_foreign(text, m)]
+        if not in_country and not foreign and also:
+            # "the southeastern city of Diyarbakir" in a story that began in Iraq: a place known by its exact
+            # name in another country the article names
+            foreign = [m for m in mentions if m.place.iso3 in also and _exact_name(m)]
         mentions = sorted(in_country + foreign, key=lambda m: m.start)
     mentions += unresolved_places(text, country, mentions, context)
     mentions.sort(key=lambda m: m.start)
+    # "the southern Gaza city of Khan Younis": the first name only qualifies the town named after it
+    mentions = [m for m in mentions if not (
+        (QUALIFIES_NEXT.match(text[m.end:]) or (QUALIFIED_NEXT.search(m.text) and re.match(r"\s+of\s+[A-Z]", text[m.end:])))
+        and any(o.start > m.end and o.start - m.end <= 25 for o in mentions))] or mentions
+    mentions = [_in_named_province(text, m, mentions) for m in mentions]
+    # "the University of Texas at Austin": an institution is not a settlement when a town is named too
+    mentions = [m for m in mentions if not INSTITUTION.match(m.text)] or mentions
     towns = [m for m in mentions if m.place.kind in ("town", "feature")]
     if len(towns) > 1:
         # "Ras Isa in Hodeidah province": a town named with an admin suffix is the container here
@@ -326,6 +350,33 @@ def find_incident_places(text: str, country: str | None,
         mentions = kept or mentions[:1]
     mentions = _drop_containers(mentions)
     return mentions
+
+
+INSTITUTION = re.compile(r"^(?:University|College|Institute|Hospital|School|Academy|Airport|Prison|Stadium)\b", re.I)
+QUALIFIES_NEXT = re.compile(r"^\s+(?:city|town|village|port|camp)\s+of\s+[A-Z]")
+QUALIFIED_NEXT = re.compile(r"\s(?:city|town|village|port|camp)$", re.I)
+
+
+def _in_named_province(text: str, mention: gazetteer.PlaceMention,
+                       mentions: list[gazetteer.PlaceMention]) -> gazetteer.PlaceMention:
+    """"Puncak regency of Central Papua province": a town the gazetteer puts in another province than the
+    one named right after it is a namesake; keep the article's name in the province it gives."""
+    if mention.place.kind != "town":
+        return mention
+    for other in mentions:
+        if other.place.kind == "admin1" and other.place.iso3 == mention.place.iso3 and 0 < other.start - mention.end <= 30 \
+                and re.fullmatch(r"\s*(?:(?:regency|district|county|municipality|commune|area|town|village)\s+)?(?:of|in|,)\s+(?:the\s+)?",
+                                 text[mention.end:other.start]) and other.place.admin1 != mention.place.admin1:
+            place = dataclasses.replace(mention.place, admin1=other.place.admin1, admin2=None, geo_precision=2,
+                                        latitude=other.place.latitude, longitude=other.place.longitude)
+            return gazetteer.PlaceMention(mention.start, mention.end, mention.text, place)
+    return mention
+
+
+def _exact_name(mention: gazetteer.PlaceMention) -> bool:
+    name = GENERIC_WORDS.sub("", mention.text.strip())
+    return gazetteer.place_key(name) == gazetteer.place_key(mention.place.name) or \
+        gazetteer.skeleton(name) == gazetteer.skeleton(mention.place.name)
 
 
 def _explicitly_foreign(text: str, mention: gazetteer.PlaceMention) -> bool:
@@ -344,10 +395,10 @@ def _drop_containers(mentions: list[gazetteer.PlaceMention]) -> list[gazetteer.P
     return out
 
 
-def incident_places(text: str, country: str | None,
-                    context: gazetteer.Place | None = None) -> list[gazetteer.PlaceMention]:
+def incident_places(text: str, country: str | None, context: gazetteer.Place | None = None,
+                    also: frozenset[str] = frozenset()) -> list[gazetteer.PlaceMention]:
     """The place(s) of one incident: several when the clause lists them ("A, B and C")."""
-    mentions = find_incident_places(text, country, context)
+    mentions = find_incident_places(text, country, context, also)
     if len(mentions) <= 1:
         return mentions
     if BETWEEN_PLACES.search(text[max(0, mentions[0].start - 40):mentions[0].start]):
@@ -500,6 +551,9 @@ def find_clause_actors(text: str, iso3: str | None) -> list[ActorRead]:
     return out
 
 
+REPORTED_SPEECH = re.compile(
+    r"^.{3,140}?\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|reported|claimed|alleged|stated)\b[^,;]{0,40}?\bthat\s+"
+    r"|^(?:[\w.'\u2019-]+\s+){1,8}?(?:said|says)\s+(?:on\s+\w+\s+)?(?=(?:the|a|an|its|their|his|her)\s)", re.I)
 PASSIVE_AGENT = re.compile(r"\b(?:by|when|as)\s+(?:the\s+)?$", re.I)
 SPEAKER = re.compile(
     r"^(?P<speaker>.{3,80}?)\s+(?:said|says|claimed|announced|reported)\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?"
@@ -510,6 +564,8 @@ SPEAKER = re.compile(
 
 def assign_actors(incident: Incident, text: str, trigger: int, iso3: str | None, victims_civilian: bool | None) -> None:
     """actor1 (who acts) / actor2 (the target) for one clause."""
+    told = len(ATTRIBUTION_TAIL.sub("", text))
+    # "..., police said": whoever reports the incident is not a party to it
     found = find_clause_actors(text, iso3)
     speaker = SPEAKER.match(text)
     if speaker:
@@ -518,6 +574,14 @@ def assign_actors(incident: Incident, text: str, trigger: int, iso3: str | None,
         if speaker_actors:
             found = [a for a in found if a.start >= speaker.end("speaker")] + speaker_actors[:1]
             found.sort(key=lambda a: (a is not speaker_actors[0], a.start))
+    else:
+        reported = REPORTED_SPEECH.match(text)
+        if reported and reported.end() <= trigger:
+            # "the Taliban spokesman said on Wednesday that Pakistani aircraft had bombed ...": who speaks
+            # is not who acts; the actors of the reported clause come first
+            inside = [a for a in found if a.start >= reported.end()]
+            if inside:
+                found = inside + [a for a in found if a.start < reported.end()]
     sub = incident.cls.sub_event_type
     etype = incident.cls.event_type
     actor_list = _dedupe_actors(found)
@@ -527,7 +591,10 @@ def assign_actors(incident: Incident, text: str, trigger: int, iso3: str | None,
     passive = [a for a in agents if PASSIVE_AGENT.search(text[max(0, a.start - 12):a.start])]
     if passive and any(a.start < trigger for a in victims + agents if a not in passive):
         agents = passive + [a for a in agents if a not in passive]
-    first, second = (agents + [None, None])[:2]
+    # "..., police said": whoever reports the incident does not carry it out (at most its target)
+    main = [a for a in agents if a.start < told]
+    first = main[0] if main else None
+    second = next((a for a in agents if a is not first), None)
     if etype in ("Protests", "Riots"):
         crowd_kind = "protesters" if etype == "Protests" else "rioters"
         name, inter = _generic(crowd_kind, iso3)
@@ -537,7 +604,10 @@ def assign_actors(incident: Incident, text: str, trigger: int, iso3: str | None,
                 sub != "Peaceful protest" or cue_matches("intervention", text)):
             state = ActorRead(*_generic("police", iso3), 0, False)
         if sub == "Mob violence":
-            if victims or victims_civilian:
+            if re.search(r"\b(?:attack\w*|beat\w*|assault\w*|storm\w*)\b.{0,80}\b(?:protesters|protestors|demonstrators|"
+                         r"encampment|protest camp|sit-in|marchers)\b", text, re.I):
+                incident.actor2, incident.inter2 = _generic("protesters", iso3)
+            elif victims or victims_civilian:
                 incident.actor2, incident.inter2 = _generic("civilians", iso3)
             elif re.search(r"\brival\b", text, re.I):
                 incident.actor2, incident.inter2 = name, inter
@@ -556,6 +626,9 @@ def assign_actors(incident: Incident, text: str, trigger: int, iso3: str | None,
                 incident.actor2, incident.inter2 = _generic("civilians", iso3)
     elif not incident.actor2 and victims:
         incident.actor2, incident.inter2 = victims[0].name, victims[0].inter
+    if not incident.actor1 and sub == "Arrests":
+        # "authorities arrested ...": ACLED codes the arresting state as its police
+        incident.actor1, incident.inter1 = _generic("police", iso3)
     if not incident.actor1 and etype in ("Violence against civilians", "Battles", "Explosions/Remote violence") \
             and re.search(r"\b(?:gunmen|armed men|assailants|attackers|unknown|unidentified|suspected)\b", text, re.I):
         incident.actor1, incident.inter1 = _generic("unidentified", iso3)
@@ -597,6 +670,8 @@ class ArticleState:
     last_place_text: str = ""
     incidents: list[Incident] = field(default_factory=list)
     group_counter: int = 0
+    sentence_index: int = 0
+    mentioned: frozenset[str] = frozenset()  # countries the article names: their places may be incident places
 
     def last_group(self) -> list[Incident]:
         if not self.incidents:
@@ -632,11 +707,60 @@ def article_country(title: str, body: str) -> str | None:
 def extract(title: str, body: str, published: date, published_precision: str | int = "day") -> list[dict]:
     """Every incident the article reports, as ACLED-style dicts (see module doc)."""
     pub_precision = PRECISION.get(published_precision, 1)
-    state = ArticleState(published, pub_precision, article_country(title, body))
-    for sentence in split_sentences(body):
+    text = mask_dateline(body)
+    country = article_country(title, text)
+    if country is None:
+        country = dateline_country(body)
+    state = ArticleState(published, pub_precision, country)
+    state.mentioned = frozenset(c.iso3 for _, _, _, c in countries.match_countries(title + "\n" + text, demonyms=True))
+    for sentence in split_sentences(text):
         process_sentence(sentence, state)
     events = [to_record(i, body, state) for i in state.incidents]
     return merge_duplicates(events)
+
+
+def _mask_background_relatives(text: str, published: date) -> str:
+    for m in RELATIVE_CLAUSE.finditer(text):
+        span = m.group(0)
+        if background_reason(span, published, find_dates(span, published)) is not None:
+            text = text[:m.start()] + " " * len(span) + text[m.end():]
+    return text
+
+
+def _aggregate_toll(text: str, dates: list[DateMention]) -> bool:
+    """"More than 500 people were killed in the crackdown": a hedged toll in the hundreds with no day
+    attached, away from the lead, sums up many incidents."""
+    if any(d.date is not None or d.kind == "chain" for d in dates):
+        return False
+    if TOLL_UPDATE.search(text) or re.search(r"\bthe\s+(?:\w+\s+)?(?:attack|strike|bombing|blast|explosion|raid|"
+                                          r"massacre|shelling|ambush|assault)\b", text, re.I):
+        return False  # an update of the incident just told
+    return any(c.value >= 100 and re.search(r"\b(?:more than|over|at least|nearly|some|about|around|almost|"
+                                            r"hundreds|thousands|tens of)\b", text[max(0, c.start - 20):c.end], re.I)
+               for c in death_counts(text) if c.role in ("death", "toll"))
+
+
+def mask_dateline(body: str) -> str:
+    """Blank out a wire dateline ("KYIV, Ukraine (AP) — "): the city is where the story was filed,
+    not where anything happened, so it is never an incident place. Offsets are kept."""
+    dateline = find_dateline(body)
+    if dateline is None:
+        return body
+    return " " * dateline.end + body[dateline.end:]
+
+
+def dateline_country(body: str) -> str | None:
+    """The dateline's country ("SRINAGAR, India (AP)"): a last resort for the article's country,
+    since correspondents often file from a neighbouring capital."""
+    dateline = find_dateline(body)
+    if dateline is None:
+        return None
+    for name in (dateline.region, dateline.city):
+        if name:
+            country = countries.lookup(name)
+            if country is not None:
+                return country.iso3
+    return None
 
 
 def process_sentence(sentence: Sentence, state: ArticleState) -> None:
@@ -644,6 +768,12 @@ def process_sentence(sentence: Sentence, state: ArticleState) -> None:
     masked = mask_relative_clauses(text)
     sentence_dates = find_dates(masked, state.published, state.pub_precision)
     reason = background_reason(masked, state.published, sentence_dates)
+    if reason is None and state.sentence_index > 0 and _aggregate_toll(masked, sentence_dates):
+        reason = "aggregate"
+    state.sentence_index += 1
+    # a relative clause telling background ("where more than 570 have been killed since the war began")
+    # tells nothing about this incident: hide it from classification and counting too
+    text = _mask_background_relatives(text, state.published)
     quoted = bool(QUOTE_START.match(text))
     for c_start, c_end in split_clauses(masked):
         clause = text[c_start:c_end]
@@ -666,26 +796,99 @@ def process_clause(clause: str, offset: int, clause_dates: list[DateMention], se
     if here:
         state.country = here
     places = incident_places(mask_spans(clause, [(d.start, d.end) for d in clause_dates if d.kind == "chain"]),
-                             country, state.last_place)
+                             country, state.last_place, state.mentioned - {country})
     if cls is not None and cls.event_type == "Strategic developments":
         places = places[:1]
     own_dates = [d for d in clause_dates if d.kind not in ("possessive",) and not d.statement]
     negated = bool(cue_matches("negated", clause)) and cls is not None and cls.sub_event_type == "Arrests"
     previous = state.last_group()
 
+    if cls is None and tolls and previous and (not places or _same_place(places, previous) or all(
+            p.place.admin1 and any(i.place and i.place.admin1 == p.place.admin1 for i in previous) for p in places)):
+        # "The toll rose to 14 on Tuesday", "It later raised the toll to 38 ... overnight": an update of the
+        # incident just told, whatever day the update was given
+        continue_incident(previous, clause, offset, places, deaths, tolls, cls, state)
+        return
     if cls is None or negated or quoted or _is_claim(clause):
         if previous and not own_dates:
             continue_incident(previous, clause, offset, places, deaths, tolls, cls, state)
         return
+    if cls.sub_event_type == "Attack" and not deaths and not own_dates and GENERIC_VIOLENCE_ONLY(clause):
+        # "measures have done little to curb the attacks": violence named only as a plural noun, with no
+        # day, victim or count, is commentary
+        if previous:
+            continue_incident(previous, clause, offset, [], deaths, tolls, None, state)
+        return
     if previous and is_continuation(cls, clause, own_dates, places, previous):
         continue_incident(previous, clause, offset, places, deaths, tolls, cls, state)
         return
+    if cls.sub_event_type == "Disrupted weapons use" and previous and not own_dates and not places \
+            and _all_intercepted(clause, previous):
+        # "Militants fired two rockets at Ashkelon ... Both were intercepted": the launch was disrupted
+        _become_disrupted(previous, clause, offset, cls, state)
+        return
+    if cls.sub_event_type == "Arrests" and not deaths:
+        crowd = _dispersed_crowd(clause, clause_dates, sentence_dates, places, cls, state)
+        if crowd is not None:
+            # detentions made while a protest was broken up belong to the protest event
+            continue_incident([crowd], clause, offset, places, deaths, tolls, cls, state)
+            return
     if previous and not own_dates and not places and cls.sub_event_type in STANDALONE_TYPES:
         # "Troops later found and defused a second bomb": a new act at the same time and place
         start_incident(cls, clause, offset, [], deaths, tolls, clause_dates, sentence_dates, state,
                        inherit=previous[0])
         return
     start_incident(cls, clause, offset, places, deaths, tolls, clause_dates, sentence_dates, state)
+
+
+ALL_INTERCEPTED = re.compile(
+    r"^\s*(?:both|all|they|it|the\s+(?:\w+\s+)?(?:rockets?|missiles?|drones?|projectiles?|shells?))\s+(?:\w+\s+){0,2}?"
+    r"(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:intercepted|shot down|downed|destroyed in the air)\b", re.I)
+
+
+def _all_intercepted(clause: str, previous: list[Incident]) -> bool:
+    head = previous[0]
+    return bool(ALL_INTERCEPTED.match(clause)) and head.cls.event_type == "Explosions/Remote violence" \
+        and head.cls.sub_event_type in ("Shelling/artillery/missile attack", "Air/drone strike") and head.fatalities == 0
+
+
+def _become_disrupted(previous: list[Incident], clause: str, offset: int, cls: Classification, state: ArticleState) -> None:
+    for incident in previous:
+        launcher, launcher_inter = incident.actor1, incident.inter1
+        defender = _generic("state", incident.iso3)
+        incident.cls = Classification(cls.event_type, cls.sub_event_type, cls.priority, cls.cues, 0, 0)
+        incident.actor1, incident.inter1, incident.actor1_generic = defender[0], defender[1], False
+        incident.actor2, incident.inter2 = (launcher, launcher_inter) if launcher else ("", None)
+        incident.civilian_targeting = False
+        incident.sources.append((offset, offset + len(clause)))
+
+
+PROTEST_DISPERSED = ("Protest with intervention", "Excessive force against protesters", "Violent demonstration")
+
+
+def _dispersed_crowd(clause: str, clause_dates: list[DateMention], sentence_dates: list[DateMention], places: list,
+                     cls: Classification, state: ArticleState) -> Incident | None:
+    """The protest broken up on the day and at the place of these arrests, when the article told one."""
+    crowds = [i for i in state.incidents if i.cls.sub_event_type in PROTEST_DISPERSED]
+    if not crowds:
+        return None
+    days, dated = incident_dates(clause_dates, sentence_dates, cls.trigger_start, state.incidents,
+                                 state.published, state.pub_precision)
+    for crowd in reversed(crowds):
+        if dated and crowd.event_date not in [d for d, _ in days]:
+            continue
+        if places and not _same_place(places, [crowd]) and not (
+                crowd.place and re.search(r"\b" + re.escape(crowd.place.name) + r"\b", clause, re.I)):
+            continue
+        if not dated and not places:
+            continue
+        return crowd
+    return None
+
+
+def GENERIC_VIOLENCE_ONLY(clause: str) -> bool:  # noqa: N802 - reads as a predicate on the clause
+    hits = cue_matches("violence", clause)
+    return bool(hits) and all(re.fullmatch(r"attacks|raids|killings", h.group(0), re.I) for h in hits)
 
 
 def _is_claim(clause: str) -> bool:
@@ -705,7 +908,34 @@ def is_continuation(cls: Classification, clause: str, own_dates: list[DateMentio
     if _same_place(places, previous):
         weak = cls.priority < 70 or cls.sub_event_type == "Looting/property destruction"
         return weak or cls.event_type == previous[0].cls.event_type or bool(ANAPHORIC_START.match(clause))
+    if _refers_back(clause, previous[0]) and cls.event_type == previous[0].cls.event_type \
+            and _refines(places, previous[0]):
+        return True  # "The workers were attacked at a site in the Puncak regency": where it happened, told again
     return bool(ANAPHORIC_START.match(clause)) and cls.priority < 70
+
+
+def _refers_back(clause: str, head: Incident) -> bool:
+    """The clause opens with a definite noun phrase naming the previous incident's people or act."""
+    m = re.match(r"\s*(?:the|these|those)\s+(?:\w+\s+){0,2}?([a-z]{4,})\s+(?:were|was|had|have|has)\b", clause, re.I)
+    if not m:
+        return False
+    noun = m.group(1).lower()
+    stem = noun[:-1] if noun.endswith("s") else noun
+    return bool(re.search(r"\b" + re.escape(stem), head.clause_text, re.I))
+
+
+def _within(mention: gazetteer.PlaceMention, head: Incident, clause: str) -> bool:
+    """The town lies in the head's broad area, or the clause names the town's own province."""
+    admin1 = mention.place.admin1
+    return admin1 is None or head.place is None or admin1 == head.place.admin1 or admin1.lower() in clause.lower()
+
+
+def _refines(places: list, head: Incident) -> bool:
+    """The new places are more specific than the head's broad one, in the same country."""
+    if not places or head.place is None:
+        return True
+    broad = head.place.kind in ("admin1", "country") or (head.place.kind == "feature" and head.place.geo_precision >= 3)
+    return broad and all(p.place.iso3 == head.place.iso3 for p in places)
 
 
 def _same_place(places: list[gazetteer.PlaceMention], previous: list[Incident]) -> bool:
@@ -729,24 +959,87 @@ def continue_incident(previous: list[Incident], clause: str, offset: int, places
     for incident in targets:
         incident.sources.append((offset, offset + len(clause)))
     head = targets[0]
-    if deaths:
-        total = sum(c.value for c in deaths)
-        if head.fatalities == 0:
-            head.fatalities = total
-        elif ALSO.search(clause) or _new_victims(deaths, head):
-            head.fatalities += total
-        else:
-            head.fatalities = min(head.fatalities, total)
-    for toll in tolls:
-        if head.fatalities == 0:
-            head.fatalities = toll.value
-        elif re.search(r"\bbring(?:ing|s)?\b|\braising\b|\brose\b", clause, re.I):
-            head.fatalities = toll.value if toll.value >= head.fatalities else head.fatalities
-        else:
-            head.fatalities = min(head.fatalities, toll.value)
+    if head.cls.sub_event_type in NON_LETHAL:
+        pass  # arrests, agreements, peaceful protests: nobody died in them, whatever the next clause says
+    elif tolls:
+        _apply_tolls(head, clause, tolls)
+    elif deaths:
+        _apply_deaths(head, clause, deaths)
+    told = len(ATTRIBUTION_TAIL.sub("", clause))
+    if cls is not None and places and len(targets) == 1 and _refines(places, head) and head.place is not None \
+            and places[0].place.kind in ("town", "feature") and places[0].place is not head.place \
+            and places[0].start < told and not QUOTE_START.match(clause) and _within(places[0], head, clause):
+        head.place, head.place_text = places[0].place, places[0].text
+        head.iso3 = places[0].place.iso3
+    if cls is not None and cls.event_type == head.cls.event_type and head.cls.event_type not in ("Protests", "Riots"):
+        _refine_actors(targets, clause, state)
     apply_claim(targets, clause, state)
     if cls is not None and not deaths and head.place is None and places:
         head.place = places[0].place
+
+
+ATTRIBUTION_TAIL = re.compile(
+    r",\s*(?:(?:said|says|told|reported|according\s+to)\b(?![^.;]*\bthat\b)[^;]*"
+    r"|(?:[\w.'\u2019-]+\s+){1,8}(?:said|says|reported|added)\b(?![^.;]*\bthat\b)(?:\s+[\w.'\u2019-]+){0,8}\s*)\.?\s*$", re.I)
+NON_LETHAL = {"Arrests", "Agreement", "Change to group/activity", "Headquarters or base established",
+              "Non-violent transfer of territory", "Peaceful protest", "Disrupted weapons use"}
+
+
+def _refine_actors(targets: list[Incident], clause: str, state: ArticleState) -> None:
+    """Named groups told in a follow-up ("fighters from the 444 Brigade battled the Radaa force")
+    replace the generic actors of the lead ("rival armed groups")."""
+    head = targets[0]
+    if not head.actor1_generic and head.actor1:
+        return
+    told = ATTRIBUTION_TAIL.sub("", clause)
+    reported = REPORTED_SPEECH.match(told)
+    start = reported.end() if reported else 0
+    named = [a for a in _dedupe_actors(find_clause_actors(told, head.iso3))
+             if not a.generic and not a.victim and a.inter not in (7, None) and a.start >= start]
+    if not named:
+        return
+    for incident in targets:
+        incident.actor1, incident.inter1, incident.actor1_generic = named[0].name, named[0].inter, False
+        if len(named) > 1 and (not incident.actor2 or incident.inter2 == 7 or incident.actor2.startswith("Unidentified")):
+            incident.actor2, incident.inter2 = named[1].name, named[1].inter
+
+
+# A later figure that replaces the earlier one: "the death toll rose to 14", "bringing the toll to 11".
+TOLL_UPDATE = re.compile(
+    r"\b(?:bring(?:ing|s)?|brought|rais(?:e|es|ed|ing)|rose|risen|rising|climb(?:ed|ing|s)?|increas(?:ed|ing)|"
+    r"jump(?:ed|ing)|mount(?:ed|ing)|updated|revised|reached|has\s+(?:now\s+)?(?:reached|hit)|now\s+stands?)\b", re.I)
+
+
+def _apply_tolls(head: Incident, clause: str, tolls: list[Count]) -> None:
+    """A stated toll: an update replaces a lower figure; otherwise the most conservative figure wins."""
+    current = [t for t in tolls if not t.early] or tolls
+    for toll in current:
+        if toll.early and head.fatalities:
+            continue  # "a first toll put the dead at 11": superseded by the figure already known
+        if head.fatalities == 0 or head.vague_count:
+            head.fatalities, head.vague_count = toll.value, toll.vague
+        elif TOLL_UPDATE.search(clause):
+            head.fatalities = max(head.fatalities, toll.value)
+        else:
+            head.fatalities = min(head.fatalities, toll.value)
+
+
+def _apply_deaths(head: Incident, clause: str, deaths: list[Count]) -> None:
+    total = sum(c.value for c in deaths)
+    vague = all(c.vague for c in deaths)
+    if all(c.early for c in deaths) and head.fatalities and not head.vague_count:
+        return  # "the ministry initially said 31": the figure already known is the later one
+    if head.fatalities == 0:
+        head.fatalities, head.vague_count = total, vague
+    elif ALSO.search(clause) or _new_victims(deaths, head):
+        head.fatalities += total
+        head.vague_count = head.vague_count and vague
+    elif head.vague_count and not vague:
+        head.fatalities, head.vague_count = total, False  # "dozens" in the lead, "31" further down
+    elif vague and not head.vague_count:
+        return
+    else:
+        head.fatalities = min(head.fatalities, total)
 
 
 NEW_VICTIM_NOUNS = re.compile(r"\b(?:attackers?|assailants?|bombers?|gunmen|militants|rebels|insurgents|fighters|soldiers?|troops|policemen|officers?)\b", re.I)
@@ -758,9 +1051,17 @@ def _new_victims(deaths: list[Count], incident: Incident) -> bool:
         c.noun and c.noun.lower() in incident.clause_text.lower() for c in deaths)
 
 
+NO_CLAIM = re.compile(r"\b(?:no|none|nobody|no one)\b(?:\s+\w+){0,2}\s+(?:has\s+|had\s+|have\s+)?(?:yet\s+)?"
+                      r"(?:claimed|taken responsibility)|\b(?:did|has|have)\s+not\s+(?:yet\s+)?claimed\b|\bunclaimed\b", re.I)
+
+
 def apply_claim(targets: list[Incident], clause: str, state: ArticleState) -> None:
     """A named group claiming or blamed for an incident becomes its perpetrator."""
-    if context_match("claim", clause) is None:
+    if context_match("claim", clause) is None or NO_CLAIM.search(clause) or context_match("future", clause) \
+            or "background" in context_flags(clause):
+        return  # "no group claimed responsibility", "those responsible would be brought to justice"
+    targets = [t for t in targets if t.cls.event_type not in ("Protests", "Riots")]
+    if not targets:
         return
     named = [a for a in find_clause_actors(clause, state.country) if not a.victim and not a.generic and a.inter != 7]
     if not named:
@@ -799,9 +1100,15 @@ def start_incident(cls: Classification, clause: str, offset: int, places: list, 
     cls = refine_type(cls, civilian, clause)
     per_place = deaths_by_place(clause, deaths, places) if len(places) > 1 else {}
     total = sum(c.value for c in deaths)
+    vague = bool(deaths) and all(c.vague for c in deaths)
     if tolls:
-        toll = min(t.value for t in tolls)
-        total = min(total, toll) if total else toll
+        current = [t for t in tolls if not t.early] or tolls
+        toll = min(t.value for t in current)
+        if TOLL_UPDATE.search(clause) and total:
+            total = max(total, toll)
+        else:
+            total = min(total, toll) if total and not vague else toll
+        vague = all(t.vague for t in current)
     state.group_counter += 1
     for day, precision in days:
         for i, place in enumerate(place_list):
@@ -810,10 +1117,15 @@ def start_incident(cls: Classification, clause: str, offset: int, places: list, 
             else:
                 fatalities = total if i == 0 else 0
             incident = Incident(cls=cls, event_date=day, precision=precision, dated=dated, place=place,
-                                iso3=place.iso3 if place else iso3, fatalities=fatalities,
+                                iso3=place.iso3 if place else iso3, fatalities=fatalities, vague_count=vague,
                                 sources=[(offset, offset + len(clause))], group=state.group_counter,
                                 clause_text=clause, place_text=place_texts[i] or "")
             assign_actors(incident, clause, cls.trigger_start, incident.iso3, civilian)
+            if cls.sub_event_type == "Agreement" and not incident.actor1 and BETWEEN_PARTIES.search(clause):
+                fought = next((i for i in reversed(state.incidents) if i.cls.event_type == "Battles" and i.actor1), None)
+                if fought is not None:  # "a ceasefire had been agreed between the groups"
+                    incident.actor1, incident.inter1 = fought.actor1, fought.inter1
+                    incident.actor2, incident.inter2 = fought.actor2, fought.inter2
             incident.civilian_targeting = bool(
                 incident.inter2 == 7 or (civilian and cls.event_type != "Battles")) and cls.event_type not in (
                 "Protests", "Strategic developments")
@@ -821,6 +1133,10 @@ def start_incident(cls: Classification, clause: str, offset: int, places: list, 
             state.incidents.append(incident)
     if place_list and place_list[0] is not None:
         state.last_place, state.last_place_text = place_list[0], place_texts[0] or ""
+
+
+BETWEEN_PARTIES = re.compile(r"\bbetween\s+the\s+(?:two\s+|rival\s+|warring\s+)?(?:groups|sides|factions|parties|"
+                             r"militias|forces|camps)\b|\bboth\s+sides\b", re.I)
 
 
 def refine_type(cls: Classification, civilian: bool | None, clause: str) -> Classification:
