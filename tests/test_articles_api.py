@@ -89,3 +89,9 @@ def test_bad_articles_are_rejected_and_change_nothing(client, dbq):
         assert resp.status_code == 422, bad
         assert resp.mimetype == "application/problem+json"
     assert dbq("SELECT count(*) AS n FROM articles")[0]["n"] == 0
+
+
+def test_post_article_needs_a_json_body(client, dbq):
+    resp = client.post("/articles", data="title=x", content_type="application/x-www-form-urlencoded")
+    assert resp.status_code == 415 and resp.mimetype == "application/problem+json"
+    assert dbq("SELECT count(*) AS n FROM articles")[0]["n"] == 0

@@ -138,3 +138,10 @@ def test_extract_command_prints_json_without_a_database(capsys, tmp_path):
     assert cli_main(["extract", "--json", "--published", published, str(copy)]) == 0
     out = json.loads(capsys.readouterr().out)
     assert len(out) == 2 and {a["published"] for a in out} == {published}
+
+
+def test_dictionary_actors_arrive_with_their_code_and_aliases(database_url, dbq):
+    load_paths(database_url, [str(SEEDS)], progress=False)
+    row = dbq("SELECT inter, aliases FROM actors WHERE name = 'Islamic State'")[0]
+    assert row["inter"] == 2
+    assert "ISIS" in row["aliases"] and "Daesh" in row["aliases"]

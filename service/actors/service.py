@@ -2,19 +2,8 @@
 from __future__ import annotations
 
 from ..db import Session
+from ..extraction import actors as dictionary
 from ..errors import Conflict, PreconditionFailed, Unprocessable
-
-
-def _dictionary_entry(name: str):
-    """The actor dictionary's entry for a name or alias, when the extractor knows it."""
-    try:
-        from ..extraction import actors as dictionary
-    except ImportError:  # the dictionary is optional for the API
-        return None
-    try:
-        return dictionary.canonical(name)
-    except Exception:  # noqa: BLE001 - a dictionary miss must never fail a write
-        return None
 
 
 def resolve_actor(session: Session, name: str, inter: int | None = None, iso3: str | None = None,
@@ -30,16 +19,19 @@ def resolve_actor(session: Session, name: str, inter: int | None = None, iso3: s
     row = session.one("actor_by_name", {"name": name})
     if row:
         return row["id"]
-    entry = _dictionary_entry(name)
-    if inter is None and entry is not None and entry.name.lower() == name.lower():
-        inter = entry.inter
+    aliases: list[str] = []
+    entry = dictionary.canonical(name)
+    if entry is not None and entry.name.lower() == name.lower():
+        # a dictionary actor arrives with its code, home country and aliases (so /actors?q finds "ISIS")
+        inter = inter or entry.inter
         iso3 = iso3 or entry.iso3
+        aliases = list(entry.aliases)
     if inter is None:
         inter_field = {"actor1": "inter1", "actor2": "inter2"}.get(field, field)
         raise Unprocessable(
             f"actor {name!r} is not known yet; give its inter code (1-8) in {inter_field} to create it",
             errors={inter_field: [f"required to create actor {name!r}"]})
-    return session.one("insert_actor_if_new", {"name": name, "aliases": [], "inter": inter, "iso3": iso3})["id"]
+    return session.one("insert_actor_if_new", {"name": name, "aliases": aliases, "inter": inter, "iso3": iso3})["id"]
 
 
 def get_actor(session: Session, actor_id: int) -> dict:

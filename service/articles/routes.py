@@ -1,18 +1,20 @@
 """/articles views."""
 from __future__ import annotations
 
+from datetime import date
+
 from flask import url_for
 from flask.views import MethodView
 
 from ..api import Blueprint
-from ..errors import BadRequest
-from ..http import config, db
-from ..pagination import decode_cursor, encode_cursor, link_header, next_url, page_limit
+from ..http import config, db, require_json_body
+from ..pagination import cursor_position, encode_cursor, link_header, next_url, page_limit
 from . import service
 from .schemas import (ArticleInSchema, ArticleListArgsSchema, ArticlePageSchema, ArticleSchema,
                       ArticleWriteResultSchema)
 
 blp = Blueprint("articles", __name__, url_prefix="/articles", description="Source articles and their coded events")
+blp.before_request(require_json_body)
 
 
 @blp.route("")
@@ -24,10 +26,8 @@ class Articles(MethodView):
         limit = page_limit(args.get("limit"), config())
         after = {"after_published": None, "after_id": None}
         if args.get("cursor"):
-            payload = decode_cursor(args["cursor"])
-            if payload.get("sort") != "published" or len(payload.get("after") or []) != 2:
-                raise BadRequest("the cursor does not match this query", errors={"cursor": ["does not match"]})
-            after["after_published"], after["after_id"] = payload["after"]
+            after["after_published"], after["after_id"] = cursor_position(args["cursor"], "published",
+                                                                          date.fromisoformat)
         with db().session() as s:
             rows = s.all("article_page", {**after, "limit": limit + 1})
         cursor = None
