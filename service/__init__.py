@@ -50,10 +50,14 @@ def create_app(config: Config | dict | None = None) -> Flask:
                   timeout=config.DB_POOL_TIMEOUT, statement_timeout_ms=config.DB_STATEMENT_TIMEOUT_MS)
     app.extensions["db"] = db
 
-    from . import actors, articles, events, health
+    from .actors.routes import blp as actors_blp
+    from .articles.routes import blp as articles_blp
+    from .events.routes import blp as events_blp
+    from .health import blp as health_blp
+    from .stats.routes import blp as stats_blp
 
     api = Api(app)
-    for blueprint in (events.blp, actors.blp, articles.blp, health.blp):
+    for blueprint in (events_blp, actors_blp, articles_blp, stats_blp, health_blp):
         api.register_blueprint(blueprint)
     app.extensions["api"] = api
 

@@ -49,3 +49,7 @@ SELECT count(*) AS n FROM event_actors WHERE actor_id = %(id)s;
 -- name: delete_actor --
 -- Remove an actor that no event uses.
 DELETE FROM actors WHERE id = %(id)s RETURNING id;
+
+-- name: actor_exists --
+-- Whether an actor id is known (its events may be none).
+SELECT id FROM actors WHERE id = %(id)s;

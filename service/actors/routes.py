@@ -7,9 +7,12 @@ from flask.views import MethodView
 from ..api import Blueprint
 from ..http import config, db, etag, if_match_version, only_sent, require_json_body
 from ..pagination import link_header, next_url, page_limit
+from ..events.responses import EXPORT_DOC, events_response
+from ..events.schemas import EventPageSchema
 from . import service
 from .listing import list_actors
-from .schemas import ActorInSchema, ActorListArgsSchema, ActorPageSchema, ActorPatchSchema, ActorSchema
+from .schemas import (ActorEventsArgsSchema, ActorInSchema, ActorListArgsSchema, ActorPageSchema, ActorPatchSchema,
+                      ActorSchema)
 
 blp = Blueprint("actors", __name__, url_prefix="/actors", description="Who takes part in events")
 blp.before_request(require_json_body)
@@ -19,8 +22,14 @@ blp.before_request(require_json_body)
 class Actors(MethodView):
     @blp.arguments(ActorListArgsSchema, location="query")
     @blp.response(200, ActorPageSchema)
+    @blp.alt_response(400, "BAD_REQUEST")
     def get(self, args):
-        """List actors by name, a page at a time"""
+        """List or search actors, each with its event count and first/last event dates
+
+        `q` finds actors by name or alias despite typos, best match first; `inter` and `country` filter;
+        `sort` by name, event count or relevance. Pages are keyset cursors: follow `next` (or the Link header)
+        until it is null.
+        """
         limit = page_limit(args.pop("limit", None), config())
         with db().session() as s:
             rows, next_cursor = list_actors(s, args, limit, args.pop("cursor", None))
@@ -81,3 +90,23 @@ class Actor(MethodView):
         with db().session() as s:
             service.delete_actor(s, actor_id, if_match=if_match_version())
         return None
+
+
+# exports are documented beside the JSON page, as on GET /events
+@blp.route("/<int:actor_id>/events")
+class ActorEvents(MethodView):
+    @blp.arguments(ActorEventsArgsSchema, location="query")
+    @blp.response(200, EventPageSchema)
+    @blp.alt_response(400, "BAD_REQUEST")
+    @blp.alt_response(404, "NOT_FOUND")
+    @blp.alt_response(406, "NOT_ACCEPTABLE")
+    @blp.doc(**EXPORT_DOC)
+    def get(self, args, actor_id):
+        """The events an actor takes part in: every GET /events filter, sort, page and format
+
+        Any role, unless `actor_role` narrows it (actor1, actor2, assoc_actor_1, assoc_actor_2). The other
+        parameters and the answer are those of GET /events (`actor` excepted: the path names the actor).
+        """
+        with db().session() as s:
+            s.one_or_404("actor_exists", {"id": actor_id}, what="actor")
+        return events_response({**args, "actor": [actor_id]})

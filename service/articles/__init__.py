@@ -5,6 +5,4 @@ from ..db import load_queries
 
 QUERIES = load_queries(Path(__file__).with_name("queries.sql"))
 
-from .routes import blp  # noqa: E402
-
-__all__ = ["blp", "QUERIES"]
+__all__ = ["QUERIES"]

@@ -5,39 +5,13 @@ from flask import url_for
 from flask.views import MethodView
 
 from ..api import Blueprint
-from ..http import config, db, etag, if_match_version, only_sent, require_json_body
-from ..pagination import link_header, next_url, page_limit
+from ..http import db, etag, if_match_version, only_sent, require_json_body
 from . import service
-from .formats import negotiate, page_response, stream_response, streams
-from .listing import count_events, export_query, list_events, page_items, stream_events
+from .responses import EXPORT_DOC, events_response
 from .schemas import EventInSchema, EventPageSchema, EventPatchSchema, EventSchema, ListArgsSchema
 
 blp = Blueprint("events", __name__, url_prefix="/events", description="Incident records, ACLED-style")
 blp.before_request(require_json_body)
-
-
-# exports are documented beside the JSON page: same parameters, other media types
-EXPORT_DOC = {"responses": {200: {"content": {
-    "text/csv": {"schema": {"type": "string", "description": "ACLED's export columns (see service/events/formats.py)",
-                            "example": "event_id_cnty,event_date,year,time_precision,disorder_type,..."}},
-    "application/geo+json": {"schema": {"type": "object", "description": "FeatureCollection of Point features, "
-                                        "the record as properties; geometry null without coordinates"}},
-}}}}
-
-
-def _export(fmt: str, args: dict, cursor: str | None, with_total: bool):
-    query, params = export_query(args, cursor)
-    total = None
-    if with_total:
-        with db().session() as s:
-            total = count_events(s, args, tombstones=False)
-
-    def rows():
-        # opened when the body starts to be sent, closed when it ends: the view has returned by then
-        with db().stream_session() as s:
-            yield from stream_events(s, query, params)
-
-    return stream_response(fmt, rows, total)
 
 
 @blp.route("")
@@ -57,19 +31,7 @@ class Events(MethodView):
         `updated_since`: changes come oldest first (sort updated_at), and events deleted since then come as
         tombstones `{"id", "deleted": true, "updated_at"}` (JSON only); normal reads never show deleted events.
         """
-        fmt = negotiate(args.pop("format", None))
-        limit, cursor, with_total = args.pop("limit", None), args.pop("cursor", None), args.pop("with_total", False)
-        if streams(fmt, limit):
-            return _export(fmt, args, cursor, with_total)
-        with db().session() as s:
-            rows, next_cursor = list_events(s, args, page_limit(limit, config()), cursor, tombstones=fmt == "json")
-            items = page_items(s, rows)
-            total = count_events(s, args, tombstones=fmt == "json") if with_total else None
-        url = next_url(next_cursor)
-        headers = {**link_header(url), "Vary": "Accept"}
-        if fmt != "json":
-            return page_response(fmt, items, url, total, headers)
-        return {"items": items, "next": url, **({"total": total} if with_total else {})}, 200, headers
+        return events_response(args)
 
     @blp.arguments(EventInSchema)
     @blp.response(201, EventSchema)

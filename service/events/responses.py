@@ -1,0 +1,48 @@
+"""The answer to an event query, shared by GET /events and GET /actors/{id}/events: pages, totals, formats,
+and streamed exports."""
+from __future__ import annotations
+
+from ..http import config, db
+from ..pagination import link_header, next_url, page_limit
+from .formats import negotiate, page_response, stream_response, streams
+from .listing import count_events, export_query, list_events, page_items, stream_events
+
+# exports are documented beside the JSON page: same parameters, other media types
+EXPORT_DOC = {"responses": {200: {"content": {
+    "text/csv": {"schema": {"type": "string", "description": "ACLED's export columns (see service/events/formats.py)",
+                            "example": "event_id_cnty,event_date,year,time_precision,disorder_type,..."}},
+    "application/geo+json": {"schema": {"type": "object", "description": "FeatureCollection of Point features, "
+                                        "the record as properties; geometry null without coordinates"}},
+}}}}
+
+
+def _export(fmt: str, args: dict, cursor: str | None, with_total: bool):
+    query, params = export_query(args, cursor)
+    total = None
+    if with_total:
+        with db().session() as s:
+            total = count_events(s, args, tombstones=False)
+
+    def rows():
+        # opened when the body starts to be sent, closed when it ends: the view has returned by then
+        with db().stream_session() as s:
+            yield from stream_events(s, query, params)
+
+    return stream_response(fmt, rows, total)
+
+
+def events_response(args: dict):
+    """The page (JSON, CSV or GeoJSON) or the streamed export for validated GET /events arguments."""
+    fmt = negotiate(args.pop("format", None))
+    limit, cursor, with_total = args.pop("limit", None), args.pop("cursor", None), args.pop("with_total", False)
+    if streams(fmt, limit):
+        return _export(fmt, args, cursor, with_total)
+    with db().session() as s:
+        rows, next_cursor = list_events(s, args, page_limit(limit, config()), cursor, tombstones=fmt == "json")
+        items = page_items(s, rows)
+        total = count_events(s, args, tombstones=fmt == "json") if with_total else None
+    url = next_url(next_cursor)
+    headers = {**link_header(url), "Vary": "Accept"}
+    if fmt != "json":
+        return page_response(fmt, items, url, total, headers)
+    return {"items": items, "next": url, **({"total": total} if with_total else {})}, 200, headers
