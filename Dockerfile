@@ -12,6 +12,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     SEEDS_DIR=/app/seeds \
     PORT=8000 \
     WEB_CONCURRENCY=2 \
+    WEB_THREADS=4 \
     XDG_CACHE_HOME=/app/cache
 RUN useradd --create-home --uid 10001 eventsvc
 COPY --from=build /install /usr/local
@@ -25,4 +26,6 @@ USER eventsvc
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
     CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/health').status != 200)"
-CMD ["sh", "-c", "exec gunicorn --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY} --access-logfile - service.wsgi:app"]
+# gthread workers: a streamed export occupies one thread and the worker keeps its heartbeat, so the timeout
+# does not kill it mid-export
+CMD ["sh", "-c", "exec gunicorn --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY} --worker-class gthread --threads ${WEB_THREADS} --timeout 120 --access-logfile - service.wsgi:app"]

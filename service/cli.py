@@ -27,17 +27,24 @@ def cmd_migrate(args) -> int:
     return 0
 
 
-def _serve(url: str, port: int, workers: int) -> None:
+def gunicorn_options(host: str, port: int, workers: int, threads: int) -> dict:
+    """Threaded workers: a streamed export holds its thread, not the whole worker, and gthread workers send
+    heartbeats while it runs, so `timeout` does not kill a worker in the middle of a long export."""
+    return {"bind": f"{host}:{port}", "workers": workers, "worker_class": "gthread", "threads": threads,
+            "timeout": 120, "accesslog": "-"}
+
+
+def _serve(url: str, args) -> None:
     from gunicorn.app.base import BaseApplication
 
     from . import create_app
 
+    options = gunicorn_options(args.host, args.port, args.workers, args.threads)
+
     class Server(BaseApplication):
         def load_config(self):
-            self.cfg.set("bind", f"0.0.0.0:{port}")
-            self.cfg.set("workers", workers)
-            self.cfg.set("timeout", 120)
-            self.cfg.set("accesslog", "-")
+            for key, value in options.items():
+                self.cfg.set(key, value)
 
         def load(self):
             return create_app(Config.from_env(DATABASE_URL=url))
@@ -46,7 +53,7 @@ def _serve(url: str, port: int, workers: int) -> None:
 
 
 def cmd_serve(args) -> int:
-    _serve(_database_url(args), args.port, args.workers)
+    _serve(_database_url(args), args)
     return 0
 
 
@@ -80,8 +87,8 @@ def cmd_up(args) -> int:
         from .loader import load_paths
         summary = load_paths(url, [str(seeds)], progress=False)
         print(f"seeds: {summary.describe()}", flush=True)
-    print(f"serving on http://localhost:{args.port}", flush=True)
-    _serve(url, args.port, args.workers)
+    print(f"serving on http://{'localhost' if args.host == '127.0.0.1' else args.host}:{args.port}", flush=True)
+    _serve(url, args)
     return 0
 
 
@@ -122,6 +129,15 @@ def cmd_openapi(args) -> int:
     return 0
 
 
+def _server_arguments(parser: argparse.ArgumentParser, host: str) -> None:
+    parser.add_argument("--host", default=host, help=f"address to listen on (default {host})")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 2)),
+                        help="worker processes (default $WEB_CONCURRENCY or 2)")
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("WEB_THREADS", 4)),
+                        help="threads per worker (default $WEB_THREADS or 4)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="eventsvc", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -131,15 +147,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_migrate)
 
     p = sub.add_parser("serve", help="serve the API with gunicorn")
-    p.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
-    p.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 2)))
+    _server_arguments(p, host="0.0.0.0")
     p.add_argument("--database-url", help="default: $DATABASE_URL")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("up", help="one-command local run: database (embedded if DATABASE_URL is unset), "
-                                  "migrations, seeds, API on port 8000")
-    p.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
-    p.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 2)))
+                                  "migrations, seeds, API on port 8000 of this machine only")
+    # a developer's run: not reachable from the network unless asked (--host 0.0.0.0)
+    _server_arguments(p, host="127.0.0.1")
     p.add_argument("--no-load", action="store_true", help="do not load the seed articles")
     p.set_defaults(func=cmd_up)
 

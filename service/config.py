@@ -17,8 +17,8 @@ def _int(name: str, default: int) -> int:
 
 @dataclass
 class Config:
-    # libpq URL; empty means "libpq defaults and PG* variables" for the server and "start an
-    # embedded PostgreSQL" for `eventsvc up`
+    # libpq URL. serve, migrate and load exit when it is empty; only `eventsvc up` then starts an
+    # embedded PostgreSQL (in EMBEDDED_PG_DIR)
     DATABASE_URL: str = ""
     # connections kept by each process's pool
     DB_POOL_MIN: int = 1

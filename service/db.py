@@ -197,17 +197,6 @@ class Database:
                 with conn.transaction():
                     yield Session(conn, self.queries)
 
-    @contextlib.contextmanager
-    def stream_session(self) -> Iterator[Session]:
-        """Like `session`, but the caller's generator may outlive the view (streaming exports)."""
-        with self.session() as s:
-            yield s
-
-
-def connect(url: str, **kwargs) -> psycopg.Connection:
-    with translated():
-        return psycopg.connect(url, row_factory=dict_row, **kwargs)
-
 
 # --- migrations -------------------------------------------------------------------------------
 

@@ -90,3 +90,26 @@ def test_the_page_cap_comes_from_config(app):
     resp = client.get("/events?limit=4")
     assert resp.status_code == 400
     assert resp.get_json(force=True)["errors"] == {"limit": ["at most 3"]}
+
+
+def test_up_listens_on_this_machine_only_and_serve_on_every_interface(monkeypatch):
+    from service.cli import build_parser
+
+    monkeypatch.delenv("WEB_THREADS", raising=False)
+    assert build_parser().parse_args(["up"]).host == "127.0.0.1"
+    assert build_parser().parse_args(["serve"]).host == "0.0.0.0"
+    assert build_parser().parse_args(["up", "--host", "0.0.0.0"]).host == "0.0.0.0"
+    assert build_parser().parse_args(["serve"]).threads == 4
+    monkeypatch.setenv("WEB_THREADS", "8")
+    assert build_parser().parse_args(["serve"]).threads == 8
+
+
+def test_gunicorn_runs_threaded_workers_so_long_exports_are_not_killed():
+    from service.cli import gunicorn_options
+
+    options = gunicorn_options("127.0.0.1", 8000, 2, 4)
+
+    assert options["worker_class"] == "gthread" and options["threads"] == 4
+    assert options["bind"] == "127.0.0.1:8000"
+    dockerfile = (ENV_EXAMPLE.parent / "Dockerfile").read_text(encoding="utf-8")
+    assert "--worker-class gthread --threads ${WEB_THREADS}" in dockerfile

@@ -172,3 +172,76 @@ def test_every_error_is_one_problem_shape_and_changes_nothing(client, dbq, ids, 
 
 def test_the_error_walk_covers_every_status_the_api_uses():
     assert {c.status for c in CASES.values()} == {400, 404, 405, 409, 412, 415, 422}
+
+
+# Every route and method the app serves; {event}/{actor}/{article} are ids of records that exist.
+ROUTES = [
+    ("GET", "/events"), ("POST", "/events"),
+    ("GET", "/events/{event}"), ("PUT", "/events/{event}"), ("PATCH", "/events/{event}"),
+    ("DELETE", "/events/{event}"),
+    ("GET", "/actors"), ("POST", "/actors"),
+    ("GET", "/actors/{actor}"), ("PUT", "/actors/{actor}"), ("PATCH", "/actors/{actor}"),
+    ("DELETE", "/actors/{actor}"), ("GET", "/actors/{actor}/events"),
+    ("GET", "/articles"), ("POST", "/articles"), ("GET", "/articles/{article}"),
+    ("GET", "/stats"), ("GET", "/health"), ("GET", "/ready"), ("GET", "/openapi.yaml"),
+]
+
+
+def test_the_route_walk_covers_every_route(app):
+    served = {(method, rule.rule) for rule in app.url_map.iter_rules() if rule.endpoint != "static"
+              for method in rule.methods - {"HEAD", "OPTIONS"}}
+    walked = {(method, path.replace("{event}", "<int:event_id>").replace("{actor}", "<int:actor_id>")
+               .replace("{article}", "<int:article_id>")) for method, path in ROUTES}
+    assert walked == served
+
+
+@pytest.mark.parametrize(("method", "path"), ROUTES, ids=[f"{m} {p}" for m, p in ROUTES])
+def test_every_route_refuses_query_parameters_it_does_not_declare(client, dbq, ids, method, path):
+    ids = {**ids, "article": 424242}
+    before = snapshot(dbq)
+
+    resp = client.open(path.format(**ids) + "?contry=SYR&dry_run=1", method=method,
+                       json={} if method in ("POST", "PUT", "PATCH") else None)
+
+    assert resp.status_code == 400, resp.get_data(as_text=True)
+    assert resp.mimetype == PROBLEM_JSON
+    body = resp.get_json(force=True)
+    assert body["detail"] == "unknown query parameter(s): contry, dry_run"
+    assert body["errors"] == {"contry": ["Unknown field."], "dry_run": ["Unknown field."]}
+    assert snapshot(dbq) == before
+
+
+# Values the database cannot hold (beyond integer/bigint, or with NUL) are refused by the schema, naming the field,
+# rather than by the driver as a `_schema` error.
+NUL = "\x00"
+OUT_OF_RANGE = {
+    "fatalities_min beyond integer": ("GET", "/events?fatalities_min=2147483648", None, "fatalities_min"),
+    "fatalities_max beyond integer": ("GET", "/events?fatalities_max=99999999999", None, "fatalities_max"),
+    "actor id beyond bigint": ("GET", "/events?actor=9223372036854775808", None, "actor"),
+    "article_id beyond bigint": ("GET", "/events?article_id=1,9223372036854775808", None, "article_id"),
+    "actor events article_id beyond bigint": ("GET", "/actors/{actor}/events?article_id=99999999999999999999",
+                                              None, "article_id"),
+    "NUL in q": ("GET", "/events?q=air%00strike", None, "q"),
+    "NUL in location filter": ("GET", "/events?location=Homs,Ha%00ma", None, "location"),
+    "NUL in admin1 filter": ("GET", "/events?admin1=%00", None, "admin1"),
+    "NUL in actor filter": ("GET", "/events?actor=RS%00F", None, "actor"),
+    "NUL in actors q": ("GET", "/actors?q=Isl%00amic", None, "q"),
+    **{f"NUL in body {name}": ("POST", "/events", event(**{name: "Om" + NUL + "durman"}), name)
+       for name in ("country", "admin1", "admin2", "location", "actor1", "actor2", "assoc_actor_1",
+                    "assoc_actor_2", "notes")},
+    "NUL in a patched location": ("PATCH", "/events/{event}", {"location": NUL}, "location"),
+    "NUL in an actor name": ("POST", "/actors", {"name": "New" + NUL, "inter": 3}, "name"),
+    "NUL in an actor alias": ("PUT", "/actors/{actor}", {"name": "New", "aliases": [NUL], "inter": 3}, "aliases"),
+}
+
+
+@pytest.mark.parametrize(("method", "path", "body", "name"), OUT_OF_RANGE.values(), ids=OUT_OF_RANGE.keys())
+def test_values_the_database_cannot_hold_are_refused_by_field(client, dbq, ids, method, path, body, name):
+    before = snapshot(dbq)
+
+    resp = client.open(path.format(**ids), method=method, json=body)
+
+    assert resp.status_code == 422, resp.get_data(as_text=True)
+    assert resp.mimetype == PROBLEM_JSON
+    assert list(resp.get_json()["errors"]) == [name]
+    assert snapshot(dbq) == before

@@ -33,6 +33,8 @@ SYRIA = {"event_date": "2024-01-10", "time_precision": 2, "sub_event_type": "Arm
 @pytest.fixture
 def two(client, dbq):
     """A Sudan event with coordinates and evidence from two outlets, a Syria one without coordinates."""
+    for name, inter in (("Allied Militia (Sudan)", 3), ("Arab Ethnic Militia (Sudan)", 4)):
+        client.post("/actors", json={"name": name, "inter": inter})  # associated actors must be known first
     sudan = client.post("/events", json=SUDAN).get_json()
     syria = client.post("/events", json=SYRIA).get_json()
     for key, outlet in (("a1", "Sudan Tribune"), ("a2", "Radio Dabanga"), ("a3", "Sudan Tribune")):
@@ -80,7 +82,7 @@ def test_csv_rows_carry_acled_values(client, two, dbq):
     assert syria["event_id_cnty"] == f"SYR{syria_id}"
     assert (syria["time_precision"], syria["iso"], syria["latitude"], syria["longitude"], syria["geo_precision"],
             syria["actor2"], syria["interaction"], syria["civilian_targeting"], syria["source"], syria["notes"]) == (
-        "2", "760", "", "", "3", "", "2", "", "", "")
+        "2", "760", "", "", "3", "", "20", "", "", "")
 
 
 def test_csv_follows_filters_and_sort(client, two):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from ..events.schemas import CommaSeparated, CountryRef, ListArgsSchema
+from ..events.schemas import CommaSeparated, CountryRef, ListArgsSchema, no_nul
 from ..taxonomy import INTER_CODES
 
 INTER_DOC = "ACLED inter code: " + ", ".join(f"{k} {v.lower()}" for k, v in INTER_CODES.items())
@@ -14,9 +14,9 @@ class ActorInSchema(ma.Schema):
     class Meta:
         unknown = ma.RAISE
 
-    name = fields.String(required=True, validate=validate.Length(min=1, max=300),
+    name = fields.String(required=True, validate=[validate.Length(min=1, max=300), no_nul],
                          metadata={"example": "Rapid Support Forces"})
-    aliases = fields.List(fields.String(validate=validate.Length(min=1, max=300)), load_default=list,
+    aliases = fields.List(fields.String(validate=[validate.Length(min=1, max=300), no_nul]), load_default=list,
                           metadata={"example": ["RSF"]})
     inter = fields.Integer(required=True, strict=True, validate=validate.Range(1, 8),
                            metadata={"description": INTER_DOC, "example": 2})
@@ -64,7 +64,7 @@ def _doc(description: str, example) -> dict:
 class ActorListArgsSchema(ma.Schema):
     """Query parameters of GET /actors. Parameters AND together; comma-separated values OR within one."""
 
-    q = fields.String(validate=validate.Length(min=1, max=300), **_doc(
+    q = fields.String(validate=[validate.Length(min=1, max=300), no_nul], **_doc(
         "find actors by name or alias, typo-tolerant: pg_trgm word similarity of at least 0.5 with the name or an "
         "alias. Results come ranked by relevance (best first) unless `sort` says otherwise", "Islamik State"))
     inter = CommaSeparated(fields.Integer(validate=validate.Range(1, 8)), **_doc(

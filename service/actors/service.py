@@ -7,11 +7,13 @@ from ..errors import Conflict, PreconditionFailed, Unprocessable
 
 
 def resolve_actor(session: Session, name: str, inter: int | None = None, iso3: str | None = None,
-                  field: str = "actor1") -> int:
+                  field: str = "actor1", *, known_only: bool = False) -> int:
     """The id of the actor called `name`, created when unknown.
 
     A new actor's inter code comes from the request (inter1/inter2), else from the shipped actor
-    dictionary; an unknown name with neither is a 422, since the code cannot be guessed.
+    dictionary; an unknown name with neither is a 422, since the code cannot be guessed. With `known_only`
+    (associated actors, which have no inter field of their own) the name must be in the database or the
+    dictionary, whose inter code it then takes.
     """
     name = " ".join(name.split())
     if not name:
@@ -23,11 +25,15 @@ def resolve_actor(session: Session, name: str, inter: int | None = None, iso3: s
     entry = dictionary.canonical(name)
     if entry is not None and entry.name.lower() == name.lower():
         # a dictionary actor arrives with its code, home country and aliases (so /actors?q finds "ISIS")
-        inter = inter or entry.inter
+        inter = entry.inter if known_only else inter or entry.inter
         iso3 = iso3 or entry.iso3
         aliases = list(entry.aliases)
+    elif known_only:
+        raise Unprocessable(
+            f"actor {name!r} in {field} is not known yet; create it first with POST /actors (name and inter code)",
+            errors={field: [f"unknown actor {name!r}: create it first with POST /actors"]})
     if inter is None:
-        inter_field = {"actor1": "inter1", "actor2": "inter2"}.get(field, field)
+        inter_field = {"actor1": "inter1", "actor2": "inter2"}[field]
         raise Unprocessable(
             f"actor {name!r} is not known yet; give its inter code (1-8) in {inter_field} to create it",
             errors={inter_field: [f"required to create actor {name!r}"]})

@@ -25,7 +25,7 @@ def _export(fmt: str, args: dict, cursor: str | None, with_total: bool):
 
     def rows():
         # opened when the body starts to be sent, closed when it ends: the view has returned by then
-        with db().stream_session() as s:
+        with db().session() as s:
             yield from stream_events(s, query, params)
 
     return stream_response(fmt, rows, total)

@@ -11,8 +11,35 @@ from marshmallow import fields, validate
 from ..extraction import countries
 from ..taxonomy import ACTOR_ROLES, ALL_SUB_EVENT_TYPES, DISORDER_TYPES, EVENT_TYPE_OF, EVENT_TYPES
 
+INT4_MAX = 2_147_483_647  # PostgreSQL integer
+INT8_MAX = 9_223_372_036_854_775_807  # PostgreSQL bigint: every id
+
+
+def no_nul(value: str) -> None:
+    """PostgreSQL text cannot hold NUL: refuse it here, naming the field, rather than in the driver."""
+    if "\x00" in value:
+        raise ma.ValidationError("must not contain NUL (\\u0000) characters")
+
+
 ISO3 = validate.Regexp(r"^[A-Z]{3}$", error="must be an ISO 3166-1 alpha-3 code such as SYR")
-NAME = validate.Length(min=1, max=300)
+NAME = [validate.Length(min=1, max=300), no_nul]
+
+
+def split_names(value: str | None) -> list[str]:
+    """ACLED packs several associated actors in one field, separated by ';'."""
+    return [n.strip() for n in (value or "").split(";") if n.strip()]
+
+
+def assoc_names(value: str) -> None:
+    """Each name in an assoc_actor field is an actor name: at most 300 characters, no NUL."""
+    no_nul(value)
+    too_long = [name[:40] for name in split_names(value) if len(name) > 300]
+    if too_long:
+        raise ma.ValidationError([f"an actor name is at most 300 characters: {name!r}..." for name in too_long])
+
+
+ASSOC_DOC = ("actors associated with the main one, names separated by '; '. Each must already be known (an actor "
+             "of this service or of the shipped actor dictionary): create a new one first with POST /actors")
 
 
 class EventInSchema(ma.Schema):
@@ -40,14 +67,16 @@ class EventInSchema(ma.Schema):
     actor1 = fields.String(required=True, validate=NAME, metadata={"example": "Rapid Support Forces"})
     inter1 = fields.Integer(strict=True, allow_none=True, validate=validate.Range(1, 8), metadata={
         "description": "inter code for actor1 when it is not yet known to the service"})
-    assoc_actor_1 = fields.String(allow_none=True, metadata={"description": "names separated by '; '"})
+    assoc_actor_1 = fields.String(allow_none=True, validate=assoc_names, metadata={"description": ASSOC_DOC})
     actor2 = fields.String(allow_none=True, validate=NAME, metadata={"example": "Military Forces of Sudan"})
     inter2 = fields.Integer(strict=True, allow_none=True, validate=validate.Range(1, 8))
-    assoc_actor_2 = fields.String(allow_none=True, metadata={"description": "names separated by '; '"})
-    civilian_targeting = fields.Boolean(load_default=False)
+    assoc_actor_2 = fields.String(allow_none=True, validate=assoc_names, metadata={"description": ASSOC_DOC})
+    civilian_targeting = fields.Boolean(metadata={"description": (
+        "whether civilians were the target; when omitted, true for Violence against civilians events (as ACLED "
+        "codes them) and false otherwise")})
     fatalities = fields.Integer(strict=True, load_default=0, validate=validate.Range(min=0, max=1_000_000),
                                 metadata={"example": 5})
-    notes = fields.String(allow_none=True, validate=validate.Length(max=10_000))
+    notes = fields.String(allow_none=True, validate=[validate.Length(max=10_000), no_nul])
 
     @ma.validates_schema
     def check_consistency(self, data, partial=False, **kwargs):
@@ -192,7 +221,10 @@ class ActorRef(fields.String):
 
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)
+        no_nul(text)
         if text.isdigit():
+            if int(text) > INT8_MAX:
+                raise ma.ValidationError(f"an actor id is at most {INT8_MAX}")
             return int(text)
         if len(text) > 300:
             raise ma.ValidationError("an actor name is at most 300 characters")
@@ -297,14 +329,16 @@ class ListArgsSchema(ma.Schema):
     updated_since = Instant(**_doc(
         "changed at or after this instant: ISO 8601 (UTC unless an offset is given) or Unix seconds. For mirroring "
         "clients: events deleted since then come back as tombstones {id, deleted: true, updated_at}, and the "
-        "default sort becomes updated_at ascending; keep the largest updated_at you saw for the next call",
+        "default sort becomes updated_at ascending. updated_at is the time the writing transaction began, so a long "
+        "transaction can commit a change stamped before the largest updated_at you have already seen: for the next "
+        "call, go back a safety margin from that value (e.g. 5 minutes) and de-duplicate by id",
         "2024-05-01T00:00:00Z"))
     # where
     country = CommaSeparated(CountryRef(), **_doc("ISO 3166-1 alpha-3 codes or English names, case-insensitive",
                                                   "SYR,Lebanon"))
-    admin1 = CommaSeparated(fields.String(validate=validate.Length(max=300)), **_doc(
+    admin1 = CommaSeparated(fields.String(validate=[validate.Length(max=300), no_nul]), **_doc(
         "first-level administrative units (governorate, state, province), case-insensitive", "Homs"))
-    location = CommaSeparated(fields.String(validate=validate.Length(max=300)), **_doc(
+    location = CommaSeparated(fields.String(validate=[validate.Length(max=300), no_nul]), **_doc(
         "place names, case-insensitive", "Omdurman"))
     bbox = BoundingBox(**_doc("events inside minLon,minLat,maxLon,maxLat (degrees, edges included)",
                               "35.0,32.0,36.5,34.7"))
@@ -320,9 +354,11 @@ class ListArgsSchema(ma.Schema):
         "Air/drone strike"))
     disorder_type = CommaSeparated(Choice(DISORDER_TYPES), **_doc(
         f"ACLED disorder types, case-insensitive: {', '.join(DISORDER_TYPES)}", "Political violence"))
-    fatalities_min = fields.Integer(validate=validate.Range(min=0), **_doc("at least this many reported deaths", 1))
-    fatalities_max = fields.Integer(validate=validate.Range(min=0), **_doc("at most this many reported deaths", 100))
-    q = fields.String(validate=validate.Length(min=1, max=500), **_doc(
+    fatalities_min = fields.Integer(validate=validate.Range(min=0, max=INT4_MAX),
+                                    **_doc("at least this many reported deaths", 1))
+    fatalities_max = fields.Integer(validate=validate.Range(min=0, max=INT4_MAX),
+                                    **_doc("at most this many reported deaths", 100))
+    q = fields.String(validate=[validate.Length(min=1, max=500), no_nul], **_doc(
         "full-text search (PostgreSQL, English stemming) over notes and source evidence; web-search syntax: "
         "\"quoted phrase\", or, -word", "airstrike hospital"))
     # who
@@ -336,7 +372,7 @@ class ListArgsSchema(ma.Schema):
         "3 political militias, 4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other",
         "1,2"))
     # evidence
-    article_id = CommaSeparated(fields.Integer(validate=validate.Range(min=1)), **_doc(
+    article_id = CommaSeparated(fields.Integer(validate=validate.Range(min=1, max=INT8_MAX)), **_doc(
         "events coded from these articles", "12"))
 
     @ma.validates_schema

@@ -6,15 +6,13 @@ from ..db import Session
 from ..errors import PreconditionFailed, Unprocessable
 from ..places import upsert_location
 from ..taxonomy import EVENT_TYPE_OF
+from .schemas import split_names
+
+VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
 
 PLACE_FIELDS = ("iso3", "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision")
 WRITABLE = ("event_date", "time_precision", "event_type", "sub_event_type", *PLACE_FIELDS, "actor1",
             "assoc_actor_1", "actor2", "assoc_actor_2", "civilian_targeting", "fatalities", "notes")
-
-
-def split_names(value: str | None) -> list[str]:
-    """ACLED packs several associated actors in one field, separated by ';'."""
-    return [n.strip() for n in (value or "").split(";") if n.strip()]
 
 
 def _link_actors(session: Session, event_id: int, data: dict) -> None:
@@ -23,9 +21,10 @@ def _link_actors(session: Session, event_id: int, data: dict) -> None:
         if data.get(role):
             actor_id = resolve_actor(session, data[role], data.get(inter_key), None, field=role)
             session.execute("link_event_actor", {"event_id": event_id, "actor_id": actor_id, "role": role})
-    for role, inter_key in (("assoc_actor_1", "inter1"), ("assoc_actor_2", "inter2")):
+    for role in ("assoc_actor_1", "assoc_actor_2"):
         for name in split_names(data.get(role)):
-            actor_id = resolve_actor(session, name, data.get(inter_key), None, field=role)
+            # inter1/inter2 code the main actors; an associated actor has its own, so it must be known already
+            actor_id = resolve_actor(session, name, field=role, known_only=True)
             session.execute("link_event_actor", {"event_id": event_id, "actor_id": actor_id, "role": role})
 
 
@@ -40,9 +39,14 @@ def _columns(session: Session, data: dict) -> dict:
         "event_type": event_type, "sub_event_type": sub,
         "location_id": upsert_location(session, data),
         "fatalities": data.get("fatalities") or 0,
-        "civilian_targeting": bool(data.get("civilian_targeting")),
+        "civilian_targeting": _civilian_targeting(data.get("civilian_targeting"), event_type),
         "notes": data.get("notes"),
     }
+
+
+def _civilian_targeting(given: bool | None, event_type: str) -> bool:
+    """ACLED marks every Violence against civilians event as civilian targeting; say so when the client did not."""
+    return event_type == VIOLENCE_AGAINST_CIVILIANS if given is None else bool(given)
 
 
 def create_event(session: Session, data: dict, *, dedup_key: str | None = None) -> int:
