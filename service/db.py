@@ -52,7 +52,6 @@ def load_queries(path: str | Path) -> dict[str, str]:
 _CONSTRAINT_MESSAGES = {
     "actors_name_key": ("name", "an actor with this name already exists"),
     "locations_place_key": ("location", "this place already exists"),
-    "articles_content_hash_key": ("body", "an article with the same title and body already exists"),
     "articles_source_key_key": ("url", "an article with this URL already exists"),
     "events_dedup_key_key": ("event", "this incident is already recorded"),
     "event_actors_actor_id_fkey": ("actor", "the actor is used by events"),

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date
 
 from tqdm import tqdm
 
-from .articles.service import PRECISION_CODES, ArticleInput, StoreResult, store_article
+from .articles.service import StoreResult, code_and_store
 from .config import Config
-from .db import Database, Session
+from .db import Database
 from .errors import ServiceError
 from .queries import all_queries
-from .extraction import dedup_key, extract
 from .extraction.extract_cmd import read_files
 
 log = logging.getLogger(__name__)
@@ -29,6 +27,7 @@ class LoadSummary:
     events_created: int = 0
     events_linked: int = 0
     events_removed: int = 0
+    events_skipped: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
 
     @property
@@ -40,32 +39,18 @@ class LoadSummary:
         self.events_created += result.created
         self.events_linked += result.linked
         self.events_removed += result.removed
+        self.events_skipped += result.skipped
 
     def describe(self) -> str:
         a = self.articles
         text = (f"articles: {a['new']} new, {a['updated']} updated, {a['unchanged']} unchanged; "
                 f"events: {self.events_created} created, {self.events_linked} linked to existing, "
                 f"{self.events_removed} removed")
+        if self.events_skipped:
+            text += f", {self.events_skipped} deleted by a user and not restored"
         for name, reason in self.failed:
             text += f"\nskipped {name}: {reason}"
         return text
-
-
-def _article_input(data: dict) -> ArticleInput:
-    published = data["published"]
-    if isinstance(published, str):
-        published = date.fromisoformat(published)
-    return ArticleInput(title=data["title"].strip(), body=data["body"].strip(), published=published,
-                        published_precision=PRECISION_CODES[data.get("published_precision") or "day"],
-                        outlet=data.get("outlet"), url=data.get("url"), source_key=data.get("source_key"))
-
-
-def code_and_store(session: Session, data: dict) -> StoreResult:
-    """Extract the incidents of one article and store both, in the caller's transaction."""
-    article = _article_input(data)
-    precision = data.get("published_precision") or "day"
-    events = extract(article.title, article.body, article.published, precision)
-    return store_article(session, article, events, dedup_key)
 
 
 def load_paths(url: str, paths: list[str], progress: bool = True, published: str | None = None) -> LoadSummary:
@@ -83,7 +68,7 @@ def load_paths(url: str, paths: list[str], progress: bool = True, published: str
             name = f"{item.get('file') or '?'}: {item['title'][:60]}"
             try:
                 with db.session() as session:
-                    summary.add(store_article(session, _article_input(item), item["events"], dedup_key))
+                    summary.add(code_and_store(session, item, item["events"]))
             except (ServiceError, ValueError, KeyError) as exc:
                 log.warning("skipped %s: %s", name, exc)
                 summary.failed.append((name, str(exc)))

@@ -95,3 +95,21 @@ def test_post_article_needs_a_json_body(client, dbq):
     resp = client.post("/articles", data="title=x", content_type="application/x-www-form-urlencoded")
     assert resp.status_code == 415 and resp.mimetype == "application/problem+json"
     assert dbq("SELECT count(*) AS n FROM articles")[0]["n"] == 0
+
+
+def test_articles_views_code_and_page_through_the_service_not_the_loader(app, client):
+    import ast
+    import inspect
+
+    from service.articles import routes, service
+
+    imported = {node.module for node in ast.walk(ast.parse(inspect.getsource(routes)))
+                if isinstance(node, ast.ImportFrom)}
+    assert not {"loader", "cli"} & imported  # a view never reaches into the CLI's loader
+    for i in range(3):
+        client.post("/articles", json=dict(ARTICLE, url=f"https://example.org/{i}", title=f"Report {i}",
+                                           published=f"2024-03-1{i}"))
+    with app.extensions["db"].session() as s:
+        first, cursor = service.list_articles(s, 2, None)
+        rest, end = service.list_articles(s, 2, cursor)
+    assert [a["title"] for a in first + rest] == ["Report 2", "Report 1", "Report 0"] and end is None

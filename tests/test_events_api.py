@@ -77,12 +77,50 @@ def test_create_returns_the_flat_acled_record_and_writes_every_table(client, dbq
     assert roles(dbq, body["id"]) == {"actor1": ["Rapid Support Forces"], "actor2": ["Military Forces of Sudan"]}
 
 
-def test_create_with_associated_actors_links_each_name(client, dbq):
-    body = create(client, example_event(assoc_actor_1="Janjaweed; Misseriya Ethnic Militia (Sudan)", inter1=4))
+def test_create_with_associated_actors_links_each_name_with_its_own_inter_code(client, dbq):
+    assert client.post("/actors", json={"name": "Tamazuj Militia", "inter": 3}).status_code == 201
 
-    assert body["assoc_actor_1"] == "Janjaweed; Misseriya Ethnic Militia (Sudan)"
-    assert roles(dbq, body["id"])["assoc_actor_1"] == ["Janjaweed", "Misseriya Ethnic Militia (Sudan)"]
-    assert dbq("SELECT inter FROM actors WHERE name = 'Janjaweed'") == [{"inter": 4}]
+    body = create(client, example_event(assoc_actor_1="Tamazuj Militia; Misseriya Ethnic Militia (Sudan)", inter1=2))
+
+    assert body["assoc_actor_1"] == "Misseriya Ethnic Militia (Sudan); Tamazuj Militia"
+    assert roles(dbq, body["id"])["assoc_actor_1"] == ["Misseriya Ethnic Militia (Sudan)", "Tamazuj Militia"]
+    # the dictionary's code (4 identity militia) and the stored one (3), not actor1's inter1 (2)
+    assert dbq("SELECT name, inter FROM actors WHERE name <> ALL(%s) ORDER BY name",
+               (["Rapid Support Forces", "Military Forces of Sudan"],)) == [
+        {"name": "Misseriya Ethnic Militia (Sudan)", "inter": 4}, {"name": "Tamazuj Militia", "inter": 3}]
+
+
+@pytest.mark.parametrize("role", ["assoc_actor_1", "assoc_actor_2"])
+def test_an_unknown_associated_actor_is_422_pointing_at_post_actors(client, dbq, role):
+    resp = client.post("/events", json=example_event(**{role: "Misseriya Ethnic Militia (Sudan); Nobody Knows"}))
+
+    assert resp.status_code == 422
+    problem = resp.get_json()
+    assert list(problem["errors"]) == [role]
+    assert "POST /actors" in problem["detail"] and "inter" not in problem["errors"][role][0]
+    assert count(dbq, "events") == 0 and count(dbq, "actors") == 0
+
+
+def test_each_associated_actor_name_is_at_most_300_characters(client, dbq):
+    resp = client.post("/events", json=example_event(assoc_actor_2="Misseriya Ethnic Militia (Sudan); " + "x" * 301))
+
+    assert resp.status_code == 422
+    assert list(resp.get_json()["errors"]) == ["assoc_actor_2"]
+    assert count(dbq, "events") == 0
+
+
+@pytest.mark.parametrize(("sub_event_type", "sent", "stored"), [
+    ("Attack", ..., True), ("Attack", False, False), ("Armed clash", ..., False), ("Armed clash", True, True)])
+def test_violence_against_civilians_is_civilian_targeting_unless_told_otherwise(client, dbq, sub_event_type, sent,
+                                                                                stored):
+    body = omit(example_event(event_type=None, sub_event_type=sub_event_type, civilian_targeting=sent),
+                "event_type", *(["civilian_targeting"] if sent is ... else []))
+
+    created = create(client, body)
+    replaced = client.put(f"/events/{created['id']}", json=body)
+
+    assert created["civilian_targeting"] is stored and replaced.get_json()["civilian_targeting"] is stored
+    assert dbq("SELECT civilian_targeting FROM events") == [{"civilian_targeting": stored}]
 
 
 def test_known_actors_are_reused_without_inter_codes(client, dbq):
@@ -272,7 +310,7 @@ def test_put_replaces_the_whole_event(client, dbq):
                                  "notes")} == {
         "event_date": "2024-05-04", "event_type": "Protests", "sub_event_type": "Peaceful protest",
         "disorder_type": "Demonstrations", "location": "Port Sudan", "latitude": None,
-        "actor1": "Protesters (Sudan)", "inter1": 6, "actor2": None, "inter2": None, "interaction": "6",
+        "actor1": "Protesters (Sudan)", "inter1": 6, "actor2": None, "inter2": None, "interaction": "60",
         "fatalities": 0, "notes": None}
     [row] = dbq("SELECT e.fatalities, e.notes, l.location FROM events e JOIN locations l ON l.id = e.location_id")
     assert row == {"fatalities": 0, "notes": None, "location": "Port Sudan"}

@@ -1,15 +1,6 @@
--- name: article_record --
--- One article without its body.
-SELECT id, title, outlet, url, published, published_precision, content_hash, created_at, updated_at
-FROM articles WHERE id = %(id)s;
-
 -- name: article_by_source_key --
 -- The stored version of an article, by what identifies it across edits.
 SELECT id, content_hash FROM articles WHERE source_key = %(source_key)s FOR UPDATE;
-
--- name: article_by_hash --
--- An article with exactly this title and body.
-SELECT id, source_key FROM articles WHERE content_hash = %(content_hash)s;
 
 -- name: insert_article --
 -- A new source article.
@@ -35,9 +26,19 @@ SELECT e.id, e.dedup_key FROM events e
 WHERE e.id = ANY(%(ids)s) AND e.deleted_at IS NULL
   AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id);
 
+-- name: lock_dedup_key --
+-- Serialize the transactions coding one incident until commit, so that the second finds the first's event.
+SELECT pg_advisory_xact_lock(hashtext(%(dedup_key)s));
+
 -- name: event_by_dedup_key --
--- A live event recorded for the same incident (day, place, type, actors).
-SELECT id FROM events WHERE dedup_key = %(dedup_key)s AND deleted_at IS NULL;
+-- The event recorded for the same incident (day, place, type, sub-type, actors); deleted_at set if a user deleted it.
+SELECT id, deleted_at FROM events WHERE dedup_key = %(dedup_key)s;
+
+-- name: tombstone_unreported_event --
+-- Delete an incident that no article reports any more; its key is released so that a later article may record it.
+UPDATE events SET deleted_at = now(), updated_at = now(), version = version + 1, dedup_key = NULL
+WHERE id = %(id)s AND deleted_at IS NULL
+RETURNING id;
 
 -- name: insert_event_source --
 -- Link an event to the article sentence that reports it.

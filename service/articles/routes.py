@@ -1,14 +1,12 @@
 """/articles views."""
 from __future__ import annotations
 
-from datetime import date
-
 from flask import url_for
 from flask.views import MethodView
 
 from ..api import Blueprint
 from ..http import config, db, require_json_body
-from ..pagination import cursor_position, encode_cursor, link_header, next_url, page_limit
+from ..pagination import link_header, next_url, page_limit
 from . import service
 from .schemas import (ArticleInSchema, ArticleListArgsSchema, ArticlePageSchema, ArticleSchema,
                       ArticleWriteResultSchema)
@@ -23,17 +21,8 @@ class Articles(MethodView):
     @blp.response(200, ArticlePageSchema)
     def get(self, args):
         """List articles, newest publication first"""
-        limit = page_limit(args.get("limit"), config())
-        after = {"after_published": None, "after_id": None}
-        if args.get("cursor"):
-            after["after_published"], after["after_id"] = cursor_position(args["cursor"], "published",
-                                                                          date.fromisoformat)
         with db().session() as s:
-            rows = s.all("article_page", {**after, "limit": limit + 1})
-        cursor = None
-        if len(rows) > limit:
-            rows = rows[:limit]
-            cursor = encode_cursor({"sort": "published", "after": [rows[-1]["published"].isoformat(), rows[-1]["id"]]})
+            rows, cursor = service.list_articles(s, page_limit(args.get("limit"), config()), args.get("cursor"))
         url = next_url(cursor)
         return {"items": rows, "next": url}, 200, link_header(url)
 
@@ -42,9 +31,8 @@ class Articles(MethodView):
     @blp.alt_response(200, schema=ArticleWriteResultSchema, description="already stored (unchanged) or replaced")
     def post(self, data):
         """Code an article: its incidents are extracted, stored with their evidence, and returned"""
-        from ..loader import code_and_store
         with db().session() as s:
-            result = code_and_store(s, data)
+            result = service.code_and_store(s, data)
             article = service.get_article(s, result.article_id)
         article["status"] = result.status
         status = 201 if result.status == "new" else 200

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..db import Session
-from ..events.service import attach_sources, create_event, delete_event
+from ..events.service import attach_sources, create_event
+from ..extraction import dedup_key, extract
+from ..pagination import cursor_position, encode_cursor
 
 PRECISION_CODES = {"day": 1, "week": 2, "month": 3}
 
@@ -37,7 +39,31 @@ class StoreResult:
     created: int = 0
     linked: int = 0
     removed: int = 0
+    skipped: int = 0  # incidents a user deleted: reported again, but not brought back
     event_ids: list[int] = field(default_factory=list)
+
+
+def article_input(data: dict) -> ArticleInput:
+    """An article as posted or read from a seed file (`published_precision` by name)."""
+    published = data["published"]
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    return ArticleInput(title=data["title"].strip(), body=data["body"].strip(), published=published,
+                        published_precision=PRECISION_CODES[data.get("published_precision") or "day"],
+                        outlet=data.get("outlet"), url=data.get("url"), source_key=data.get("source_key"))
+
+
+def code_and_store(session: Session, data: dict, events: list[dict] | None = None) -> StoreResult:
+    """Store one article and its incidents in the caller's transaction.
+
+    `events` already extracted from exactly this text (the loader has them) are used as they are; otherwise
+    the article is coded here. Evidence offsets refer to the stored, stripped body, so events extracted from
+    text with surrounding whitespace are coded again.
+    """
+    article = article_input(data)
+    if events is None or article.body != data["body"]:
+        events = extract(article.title, article.body, article.published, article.published_precision)
+    return store_article(session, article, events, dedup_key)
 
 
 def dedup_key_text(key) -> str:
@@ -72,8 +98,9 @@ def store_article(session: Session, article: ArticleInput, events: list[dict], d
     """Upsert one article and its events in the caller's transaction.
 
     Unchanged text is a no-op. An edited article replaces its own events: evidence is relinked,
-    incidents that it alone supported and no longer reports are deleted (as tombstones), and an
-    incident already recorded from another article (same dedup key) is linked, not duplicated.
+    incidents that it alone supported and no longer reports are deleted (as tombstones that a later
+    article may bring back), and an incident already recorded from another article (same dedup key)
+    is linked, not duplicated. An incident a user deleted stays deleted: it is neither linked nor recreated.
     """
     params = {"source_key": article.key, "title": article.title.strip(), "body": article.body.strip(),
               "outlet": article.outlet, "url": article.url, "published": article.published,
@@ -93,7 +120,12 @@ def store_article(session: Session, article: ArticleInput, events: list[dict], d
     result = StoreResult(article_id, status)
     for event in events:
         key = dedup_key_text(dedup_key(event))
+        # a concurrent transaction coding the same new incident waits here until this one commits, then links
+        session.one("lock_dedup_key", {"dedup_key": key})
         found = session.one("event_by_dedup_key", {"dedup_key": key})
+        if found and found["deleted_at"]:
+            result.skipped += 1
+            continue
         if found:
             event_id = found["id"]
             result.linked += 1
@@ -105,10 +137,23 @@ def store_article(session: Session, article: ArticleInput, events: list[dict], d
         result.event_ids.append(event_id)
     if previously:
         for orphan in session.all("orphaned_events", {"ids": previously}):
-            delete_event(session, orphan["id"])
-            result.removed += 1
+            if session.one("tombstone_unreported_event", {"id": orphan["id"]}):
+                session.execute("drop_event_links", {"id": orphan["id"]})
+                result.removed += 1
     result.event_ids = list(dict.fromkeys(result.event_ids))
     return result
+
+
+def list_articles(session: Session, limit: int, cursor: str | None) -> tuple[list[dict], str | None]:
+    """A page of articles, newest publication first, and the cursor of the next page (None on the last)."""
+    after = {"after_published": None, "after_id": None}
+    if cursor:
+        after["after_published"], after["after_id"] = cursor_position(cursor, "published", date.fromisoformat)
+    rows = session.all("article_page", {**after, "limit": limit + 1})
+    if len(rows) <= limit:
+        return rows, None
+    rows = rows[:limit]
+    return rows, encode_cursor({"sort": "published", "after": [rows[-1]["published"].isoformat(), rows[-1]["id"]]})
 
 
 def get_article(session: Session, article_id: int) -> dict:

@@ -15,12 +15,14 @@ WHERE s.event_id = ANY(%(ids)s)
 ORDER BY s.event_id, a.published, s.article_id, s.start_offset;
 
 -- name: upsert_location --
--- A place by its natural key; reused when known (coordinates filled in when missing).
+-- A place by its natural key; reused when known, its coordinates and precision corrected by what was sent.
+-- Coordinates go as a pair (locations_coordinates_paired): a place sent without them keeps the known ones.
 INSERT INTO locations (iso3, country, admin1, admin2, location, latitude, longitude, geo_precision)
 VALUES (%(iso3)s, %(country)s, %(admin1)s, %(admin2)s, %(location)s, %(latitude)s, %(longitude)s, %(geo_precision)s)
 ON CONFLICT (iso3, lower(coalesce(admin1, '')), lower(coalesce(admin2, '')), lower(location))
-DO UPDATE SET latitude = coalesce(locations.latitude, EXCLUDED.latitude),
-              longitude = coalesce(locations.longitude, EXCLUDED.longitude)
+DO UPDATE SET latitude = coalesce(EXCLUDED.latitude, locations.latitude),
+              longitude = coalesce(EXCLUDED.longitude, locations.longitude),
+              geo_precision = EXCLUDED.geo_precision
 RETURNING id;
 
 -- name: insert_event --
@@ -49,8 +51,9 @@ INSERT INTO event_actors (event_id, actor_id, role) VALUES (%(event_id)s, %(acto
 ON CONFLICT DO NOTHING;
 
 -- name: tombstone_event --
--- Delete an event, keeping a tombstone (id, deleted_at) for clients that mirror the data.
-UPDATE events SET deleted_at = now(), updated_at = now(), version = version + 1, dedup_key = NULL
+-- Delete an event, keeping a tombstone (id, deleted_at) for clients that mirror the data. The tombstone keeps its
+-- dedup key, so that the loader does not bring back an incident a user deleted.
+UPDATE events SET deleted_at = now(), updated_at = now(), version = version + 1
 WHERE id = %(id)s AND deleted_at IS NULL
 RETURNING id;
 

@@ -407,7 +407,7 @@ def generic(kind: str, country: str | None) -> Actor:
 
 
 def interaction(inter1: int | None, inter2: int | None) -> str | None:
-    """ACLED interaction code: both inter codes, lowest first ("13"); the single code when one side is known."""
+    """ACLED interaction code: both inter codes, lowest first ("13"); one side alone is its code and 0 ("60")."""
     codes = []
     for code in (inter1, inter2):
         if code is None:
@@ -417,6 +417,8 @@ def interaction(inter1: int | None, inter2: int | None) -> str | None:
         codes.append(code)
     if not codes:
         return None
+    if len(codes) == 1:
+        return f"{codes[0]}0"
     return "".join(str(c) for c in sorted(codes))
 
 

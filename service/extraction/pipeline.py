@@ -1226,13 +1226,16 @@ def summary(record: dict) -> str:
 
 
 def dedup_key(event: dict) -> tuple:
-    """Same day, place, type and actors: the same incident, whichever article told it."""
+    """Same day, place, type, sub-type and actors: the same incident, whichever article told it.
+
+    The sub-type is last so that stored keys could be extended in place (sql/004_review_fixes.sql).
+    """
     def norm(value):
         return re.sub(r"\W+", "", str(value or "")).lower()
     return (
         str(event.get("event_date"))[:10], norm(event.get("iso3")), norm(event.get("admin1")),
         norm(event.get("location")), norm(event.get("event_type")),
-        tuple(sorted((norm(event.get("actor1")), norm(event.get("actor2"))))),
+        tuple(sorted((norm(event.get("actor1")), norm(event.get("actor2"))))), norm(event.get("sub_event_type")),
     )
 
 

@@ -295,8 +295,8 @@ def test_generic_kinds_and_names():
         generic("aliens", "MLI")
 
 
-@pytest.mark.parametrize("a,b,expected", [(1, 3, "13"), (3, 1, "13"), (2, 2, "22"), (1, None, "1"),
-                                          (None, 7, "7"), (None, None, None), (8, 1, "18")])
+@pytest.mark.parametrize("a,b,expected", [(1, 3, "13"), (3, 1, "13"), (2, 2, "22"), (1, None, "10"),
+                                          (None, 7, "70"), (None, 6, "60"), (None, None, None), (8, 1, "18")])
 def test_interaction(a, b, expected):
     assert interaction(a, b) == expected
 
