@@ -42,3 +42,16 @@ def test_served_document_is_the_committed_one(client):
     assert resp.status_code == 200
     assert resp.mimetype == "application/yaml"
     assert yaml.safe_load(resp.data) == yaml.safe_load(OPENAPI_FILE.read_text(encoding="utf-8"))
+
+
+def test_every_query_parameter_has_a_description_and_an_example():
+    spec = yaml.safe_load(OPENAPI_FILE.read_text(encoding="utf-8"))
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            if method == "parameters":
+                continue
+            for param in op.get("parameters", []):
+                if param.get("in") != "query":
+                    continue
+                assert param.get("description"), (path, method, param["name"])
+                assert "example" in param or "example" in param.get("schema", {}), (path, method, param["name"])

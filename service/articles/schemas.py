@@ -64,5 +64,6 @@ class ArticlePageSchema(ma.Schema):
 
 
 class ArticleListArgsSchema(ma.Schema):
-    limit = fields.Integer(validate=validate.Range(min=1), metadata={"description": "page size (default 100, max 5000)"})
-    cursor = fields.String(metadata={"description": "opaque: copy it from `next`"})
+    limit = fields.Integer(validate=validate.Range(min=1, max=2_147_483_647),
+                           metadata={"description": "page size (default 100, max 5000)", "example": 20})
+    cursor = fields.String(metadata={"description": "opaque: copy it from `next`", "example": "eyJzb3J0IjoicHVibGlzaGVkIn0"})
