@@ -538,22 +538,73 @@ class ActorRead:
     start: int
     victim: bool
     generic: bool = False
+    end: int = -1
 
 
-def find_clause_actors(text: str, iso3: str | None) -> list[ActorRead]:
+# A definite description of an armed group ("the terrorist organization", "the insurgents") refers back to the
+# most recently named non-state armed group of the article.
+GROUP_ANAPHOR = re.compile(
+    r"\b(?:the|these|those)\s+(?:(?:terrorist|jihadist|jihadi|militant|extremist|armed|insurgent|rebel|islamist|"
+    r"radical|outlawed|banned|separatist)\s+)?(?:organi[sz]ation|group|movement|insurgents|militants|rebels|jihadists|"
+    r"extremists)\b", re.I)
+ANAPHOR_VERB = re.compile(r"(?:\s+(?:also|then|later|again|reportedly|allegedly|had|has|have|subsequently|"
+                          r"first|once\s+more))*\s+(\w+)", re.I)
+GROUP_INTERS = (2, 3, 4)
+
+
+def is_armed_group(a: ActorRead) -> bool:
+    """A named non-state armed group (rebels, militias, identity militias), not a stand-in label."""
+    return (a.inter in GROUP_INTERS and not a.generic and not a.victim
+            and not a.name.startswith(("Unidentified", "Pro-Government", "Pro-Gov")))
+
+
+def _resolve_group_anaphor(text: str, found: list[ActorRead], recent: ActorRead | None) -> list[ActorRead]:
+    """"The group also ambushed ...": the definite description that is the subject of an attack verb is the
+    group named last before it."""
+    if recent is None or actor_dictionary is None:
+        return found
+    for m in GROUP_ANAPHOR.finditer(text):
+        # the subject: no actor named before it in the clause, followed (closely) by an attack verb
+        if any(a.start < m.start() and not (m.start() <= a.start < m.end()) for a in found):
+            break
+        verb = ANAPHOR_VERB.match(text, m.end())
+        if verb is None or not _is_attack_verb(verb.group(1)):
+            break
+        kept = [a for a in found if not (m.start() <= a.start < m.end())]
+        ref = ActorRead(recent.name, recent.inter, m.start(), False, False, m.end())
+        return sorted(kept + [ref], key=lambda a: a.start)
+    return found
+
+
+def _is_attack_verb(word: str) -> bool:
+    try:
+        verbs = actor_dictionary._lexicon().attack_verbs  # type: ignore[union-attr]
+    except AttributeError:  # pragma: no cover - depends on the dictionary's internals
+        verbs = frozenset()
+    return word.lower() in verbs or bool(ATTACK_VERB.match(word))
+
+
+ATTACK_VERB = re.compile(
+    r"(?:attack|ambush|kill|shell|bomb|raid|storm|target|stormed|assault|abduct|kidnapp?|seiz|captur|overr[au]n|"
+    r"fire|fired|shot|shoot|strik|struck|detonat|launch|clash|fought|fight|execut|behead|massacr|burn|torch|"
+    r"hit|besieg|overtook|took|blew|plant|infiltrat|engag)\w*$", re.I)
+
+
+def find_clause_actors(text: str, iso3: str | None, recent: ActorRead | None = None) -> list[ActorRead]:
     if actor_dictionary is None:
         return []
     out = []
     for m in actor_dictionary.find_actors(text, iso3):
         a = m.actor
         generic = a.name.startswith(("Unidentified", "Civilians", "Protesters", "Rioters"))
-        out.append(ActorRead(a.name, a.inter, m.start, bool(m.victim), generic))
-    return out
+        out.append(ActorRead(a.name, a.inter, m.start, bool(m.victim), generic, m.end))
+    return _resolve_group_anaphor(text, out, recent)
 
 
 REPORTED_SPEECH = re.compile(
     r"^.{3,140}?\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|reported|claimed|alleged|stated)\b[^,;]{0,40}?\bthat\s+"
     r"|^(?:[\w.'\u2019-]+\s+){1,8}?(?:said|says)\s+(?:on\s+\w+\s+)?(?=(?:the|a|an|its|their|his|her)\s)", re.I)
+SIDE_BY = re.compile(r"\b(?:backed|supported|joined|accompanied|assisted|aided|reinforced)\s+by\s+(?:the\s+)?$", re.I)
 PASSIVE_AGENT = re.compile(r"\b(?:by|when|as)\s+(?:the\s+)?$", re.I)
 SPEAKER = re.compile(
     r"^(?P<speaker>.{3,80}?)\s+(?:said|says|claimed|announced|reported)\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?"
@@ -562,11 +613,12 @@ SPEAKER = re.compile(
 )
 
 
-def assign_actors(incident: Incident, text: str, trigger: int, iso3: str | None, victims_civilian: bool | None) -> None:
+def assign_actors(incident: Incident, text: str, trigger: int, iso3: str | None, victims_civilian: bool | None,
+                  recent: ActorRead | None = None) -> None:
     """actor1 (who acts) / actor2 (the target) for one clause."""
     told = len(ATTRIBUTION_TAIL.sub("", text))
     # "..., police said": whoever reports the incident is not a party to it
-    found = find_clause_actors(text, iso3)
+    found = find_clause_actors(text, iso3, recent)
     speaker = SPEAKER.match(text)
     if speaker:
         # "Russia's defence ministry said its troops had captured ..." -> the speaker's forces act
@@ -588,13 +640,22 @@ def assign_actors(incident: Incident, text: str, trigger: int, iso3: str | None,
     agents = [a for a in actor_list if not a.victim]
     victims = [a for a in actor_list if a.victim]
     # passive voice: "killed by X", "were killed when X landmines exploded"
-    passive = [a for a in agents if PASSIVE_AGENT.search(text[max(0, a.start - 12):a.start])]
+    passive = [a for a in agents if PASSIVE_AGENT.search(text[max(0, a.start - 12):a.start])
+               and not SIDE_BY.search(text[max(0, a.start - 30):a.start])]
     if passive and any(a.start < trigger for a in victims + agents if a not in passive):
         agents = passive + [a for a in agents if a not in passive]
     # "..., police said": whoever reports the incident does not carry it out (at most its target)
     main = [a for a in agents if a.start < told]
     first = main[0] if main else None
     second = next((a for a in agents if a is not first), None)
+    if first is not None and second is not None and not _between_before(text, first):
+        # "ELN rebels along with FARC dissidents attacked a police station": the group named beside the first
+        # is on its side; the target is whoever else the clause names
+        side = {id(a) for a in _coordinated(first, [a for a in actor_list if a.start < told], text)}
+        if id(second) in side:
+            other = next((a for a in agents if a is not first and id(a) not in side), None)
+            if other is not None or any(id(v) not in side for v in victims):
+                second = other
     if etype in ("Protests", "Riots"):
         crowd_kind = "protesters" if etype == "Protests" else "rioters"
         name, inter = _generic(crowd_kind, iso3)
@@ -626,12 +687,69 @@ def assign_actors(incident: Incident, text: str, trigger: int, iso3: str | None,
                 incident.actor2, incident.inter2 = _generic("civilians", iso3)
     elif not incident.actor2 and victims:
         incident.actor2, incident.inter2 = victims[0].name, victims[0].inter
+    _assign_associates(incident, text, told, actor_list)
     if not incident.actor1 and sub == "Arrests":
         # "authorities arrested ...": ACLED codes the arresting state as its police
         incident.actor1, incident.inter1 = _generic("police", iso3)
     if not incident.actor1 and etype in ("Violence against civilians", "Battles", "Explosions/Remote violence") \
             and re.search(r"\b(?:gunmen|armed men|assailants|attackers|unknown|unidentified|suspected)\b", text, re.I):
         incident.actor1, incident.inter1 = _generic("unidentified", iso3)
+
+
+_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+                 r"dozens|scores|hundreds|thousands|several|some|many|few|a\s+few|\d[\d,]*")
+# What may stand between two actors of the same side: "X and members of the Y", "X, as well as three Y",
+# "X backed by Y".
+COORDINATION = re.compile(
+    r"^\s*,?\s*(?:and|as\s+well\s+as|along\s+with|alongside|backed\s+by|supported\s+by|together\s+with|"
+    r"with\s+the\s+support\s+of|joined\s+by|,)"
+    r"(?:\s+(?:the|a|an|its|their|other|" + _NUMBER_WORDS + r"|members?|fighters?|elements?|units?|of|from|"
+    r"affiliated|allied|loyal|local|several))*\s*$", re.I)
+
+
+def _coordinated(main: ActorRead, reads: list[ActorRead], text: str) -> list[ActorRead]:
+    """The actors named together with `main` on its side ("pro-regime militants and members of the 4th Division")."""
+    chain, last = [], main
+    for a in sorted(reads, key=lambda a: a.start):
+        if a.start < last.start or a is last:
+            continue
+        if last.end < 0 or a.start < last.end:
+            break
+        if COORDINATION.match(text[last.end:a.start]) is None:
+            break
+        chain.append(a)
+        last = a
+    return chain
+
+
+def _associates(main: ActorRead, chain: list[ActorRead], exclude: set[str] = frozenset()) -> list[str]:
+    out: list[str] = []
+    for a in chain:
+        if a.name == main.name or a.name in exclude or a.name in out or a.name.startswith("Unidentified"):
+            continue
+        out.append(a.name)
+    return out
+
+
+def _between_before(text: str, a: ActorRead) -> bool:
+    """"fighting between the army and the RSF": the actors that follow are opposite sides."""
+    return re.search(r"\bbetween\b[^.;,]*$", text[max(0, a.start - 40):a.start], re.I) is not None
+
+
+def _assign_associates(incident: Incident, text: str, told: int, reads: list[ActorRead]) -> None:
+    """Several actors on one side: the first is the main actor, the others are associated actors."""
+    reads = [a for a in reads if a.start < told]
+    if incident.actor1:
+        main = next((a for a in reads if a.name == incident.actor1), None)
+        # "fighting between the army and the RSF": the two named are opposite sides
+        if main is not None and not _between_before(text, main):
+            assoc = _associates(main, _coordinated(main, reads, text), {incident.actor2})
+            incident.assoc1 = "; ".join(assoc)
+    if incident.actor2:
+        main = next((a for a in reads if a.name == incident.actor2), None)
+        if main is not None:
+            assoc = _associates(main, _coordinated(main, reads, text), {incident.actor1})
+            incident.assoc2 = "; ".join(assoc)
 
 
 def _dedupe_actors(found: list[ActorRead]) -> list[ActorRead]:
@@ -672,6 +790,12 @@ class ArticleState:
     group_counter: int = 0
     sentence_index: int = 0
     mentioned: frozenset[str] = frozenset()  # countries the article names: their places may be incident places
+    recent_group: ActorRead | None = None  # the non-state armed group named last ("the group" refers to it)
+
+    def note_groups(self, text: str) -> None:
+        groups = [a for a in find_clause_actors(text, self.country, self.recent_group) if is_armed_group(a)]
+        if groups:
+            self.recent_group = max(groups, key=lambda a: a.start)
 
     def last_group(self) -> list[Incident]:
         if not self.incidents:
@@ -713,8 +837,10 @@ def extract(title: str, body: str, published: date, published_precision: str | i
         country = dateline_country(body)
     state = ArticleState(published, pub_precision, country)
     state.mentioned = frozenset(c.iso3 for _, _, _, c in countries.match_countries(title + "\n" + text, demonyms=True))
+    state.note_groups(title)
     for sentence in split_sentences(text):
         process_sentence(sentence, state)
+        state.note_groups(sentence.text)
     events = [to_record(i, body, state) for i in state.incidents]
     return merge_duplicates(events)
 
@@ -973,6 +1099,8 @@ def continue_incident(previous: list[Incident], clause: str, offset: int, places
         head.iso3 = places[0].place.iso3
     if cls is not None and cls.event_type == head.cls.event_type and head.cls.event_type not in ("Protests", "Riots"):
         _refine_actors(targets, clause, state)
+    if deaths or tolls:
+        _fill_target(targets, clause, state)
     apply_claim(targets, clause, state)
     if cls is not None and not deaths and head.place is None and places:
         head.place = places[0].place
@@ -1002,6 +1130,27 @@ def _refine_actors(targets: list[Incident], clause: str, state: ArticleState) ->
         incident.actor1, incident.inter1, incident.actor1_generic = named[0].name, named[0].inter, False
         if len(named) > 1 and (not incident.actor2 or incident.inter2 == 7 or incident.actor2.startswith("Unidentified")):
             incident.actor2, incident.inter2 = named[1].name, named[1].inter
+
+
+def _fill_target(targets: list[Incident], clause: str, state: ArticleState) -> None:
+    """"The attack resulted in the death of 12 regime soldiers": a follow-up naming the dead gives the target
+    of an incident whose perpetrator is known and whose target is not."""
+    head = targets[0]
+    if head.actor2 or not head.actor1 or head.actor1_generic or head.cls.event_type in ("Protests", "Riots"):
+        return
+    told = ATTRIBUTION_TAIL.sub("", clause)
+    reported = REPORTED_SPEECH.match(told)
+    start = reported.end() if reported else 0
+    reads = [a for a in find_clause_actors(told, head.iso3, state.recent_group) if a.start >= start]
+    found = [a for a in reads if a.name != head.actor1 and not a.name.startswith("Unidentified")]
+    if not found:
+        return
+    target = found[0]
+    assoc = _associates(target, _coordinated(target, reads, told), exclude={head.actor1})
+    for incident in targets:
+        if not incident.actor2 and incident.actor1 == head.actor1:
+            incident.actor2, incident.inter2 = target.name, target.inter
+            incident.assoc2 = incident.assoc2 or "; ".join(assoc)
 
 
 # A later figure that replaces the earlier one: "the death toll rose to 14", "bringing the toll to 11".
@@ -1120,7 +1269,7 @@ def start_incident(cls: Classification, clause: str, offset: int, places: list, 
                                 iso3=place.iso3 if place else iso3, fatalities=fatalities, vague_count=vague,
                                 sources=[(offset, offset + len(clause))], group=state.group_counter,
                                 clause_text=clause, place_text=place_texts[i] or "")
-            assign_actors(incident, clause, cls.trigger_start, incident.iso3, civilian)
+            assign_actors(incident, clause, cls.trigger_start, incident.iso3, civilian, state.recent_group)
             if cls.sub_event_type == "Agreement" and not incident.actor1 and BETWEEN_PARTIES.search(clause):
                 fought = next((i for i in reversed(state.incidents) if i.cls.event_type == "Battles" and i.actor1), None)
                 if fought is not None:  # "a ceasefire had been agreed between the groups"
