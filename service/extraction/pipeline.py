@@ -1392,7 +1392,7 @@ def merge_duplicates(events: list[dict]) -> list[dict]:
     """One event per incident: later tellings add their evidence to the first."""
     out: dict[tuple, dict] = {}
     for n, event in enumerate(events):
-        key = dedup_key(event) + (event["sub_event_type"],)
+        key = dedup_key(event)
         if not event["location"] and not event["admin1"]:
             key += (n,)  # nothing says two unplaced incidents are the same one
         if key in out:

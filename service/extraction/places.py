@@ -237,6 +237,15 @@ _QUALIFIERS = {"eastern", "western", "northern", "southern", "central", "rural",
 
 # --------------------------------------------------------------------- index build
 
+def _unit_centre(pts: list, key: str) -> tuple[float, float]:
+    """An admin unit's point: its namesake town (the most populous), else the median of its towns."""
+    same = [p for p in pts if p[3] == key]
+    if same:
+        best = max(same, key=lambda p: p[2])
+        return best[0], best[1]
+    return round(_median([p[0] for p in pts]), 5), round(_median([p[1] for p in pts]), 5)
+
+
 def _median(vals: list[float]) -> float:
     vals = sorted(vals)
     n = len(vals)
@@ -567,13 +576,7 @@ class _Builder:
             elif unit is not None:
                 lat, lon = unit["lat"], unit["lon"]
             elif pts:
-                ck = place_key(clean)
-                same = [p for p in pts if p[3] == ck]
-                if same:
-                    best = max(same, key=lambda p: p[2])
-                    lat, lon = best[0], best[1]
-                else:
-                    lat, lon = round(_median([p[0] for p in pts]), 5), round(_median([p[1] for p in pts]), 5)
+                lat, lon = _unit_centre(pts, place_key(clean))
             pop = sum(p[2] for p in pts)
             names = [clean, *raws, *(_display(r) for r in raws)]
             names += list((admin_alias_cfg.get(iso3) or {}).get(clean, []) or [])
@@ -632,12 +635,7 @@ class _Builder:
             if not clean or (iso3, place_key(clean)) in made:
                 continue
             ck = place_key(clean)
-            same = [p for p in pts if p[3] == ck]
-            if same:
-                best = max(same, key=lambda p: p[2])
-                lat, lon = best[0], best[1]
-            else:
-                lat, lon = round(_median([p[0] for p in pts]), 5), round(_median([p[1] for p in pts]), 5)
+            lat, lon = _unit_centre(pts, ck)
             row = (clean, iso3, a1, clean, lat, lon, 2, "feature", sum(p[2] for p in pts), 0)
             made[(iso3, ck)] = self.add_row(row, [clean, a2])
         # ISO 3166-2 second-level units whose parent is a known admin1
