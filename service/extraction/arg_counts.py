@@ -1,0 +1,126 @@
+"""Argument: fatalities. Death counts and tolls of a clause, split per place, and how a follow-up's
+figure combines with the one already known (an update replaces it, otherwise the lowest wins)."""
+
+from __future__ import annotations
+
+import re
+
+from . import places as gazetteer
+from .arg_places import NAME
+from .document import ArticleState, Incident
+from .numbers import Count, death_counts
+
+# A later figure that replaces the earlier one: "the death toll rose to 14", "bringing the toll to 11".
+TOLL_UPDATE = re.compile(
+    r"\b(?:bring(?:ing|s)?|brought|rais(?:e|es|ed|ing)|rose|risen|rising|climb(?:ed|ing|s)?|increas(?:ed|ing)|"
+    r"jump(?:ed|ing)|mount(?:ed|ing)|updated|revised|reached|has\s+(?:now\s+)?(?:reached|hit)|now\s+stands?)\b", re.I)
+ALSO = re.compile(r"\balso\b|\badditional\b|\banother\b|\bin addition\b", re.I)
+PLACE_AFTER_COUNT = re.compile(
+    r"^\s+(?:in|at|near)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|district)\s+of\s+)?(?P<name>" + NAME + ")")
+NEW_VICTIM_NOUNS = re.compile(r"\b(?:attackers?|assailants?|bombers?|gunmen|militants|rebels|insurgents|fighters|"
+                              r"soldiers?|troops|policemen|officers?)\b", re.I)
+# Nobody died in these, whatever the next clause says.
+NON_LETHAL = {"Arrests", "Agreement", "Change to group/activity", "Headquarters or base established",
+              "Non-violent transfer of territory", "Peaceful protest", "Disrupted weapons use"}
+
+
+def clause_deaths(text: str) -> tuple[list[Count], list[Count]]:
+    counts = death_counts(text)
+    return [c for c in counts if c.role == "death"], [c for c in counts if c.role == "toll"]
+
+
+def read_counts(state: ArticleState) -> ArticleState:
+    """The death counts and tolls of every clause."""
+    for clauses in state.clauses:
+        for clause in clauses:
+            clause.deaths, clause.tolls = clause_deaths(clause.text)
+    return state
+
+
+def deaths_by_place(text: str, deaths: list[Count], places: list[gazetteer.PlaceMention]) -> dict[int, int]:
+    """Per-place fatalities when the text splits them ("four people in Kharkiv and a woman in Dnipro")."""
+    out: dict[int, int] = {}
+    for c in deaths:
+        m = PLACE_AFTER_COUNT.match(text[c.end:])
+        index = -1
+        if m:
+            name = m.group("name").lower()
+            for i, p in enumerate(places):
+                if p.text.lower().startswith(name) or name.startswith(p.text.lower()) \
+                        or p.place.name.lower() == name:
+                    index = i
+                    break
+        out[index] = out.get(index, 0) + c.value
+    return out
+
+
+def incident_toll(clause: str, deaths: list[Count], tolls: list[Count]) -> tuple[int, bool]:
+    """A new incident's fatalities and whether the figure is vague: the counted dead, or the stated toll
+    (an update wins over the count, otherwise the lower figure)."""
+    total = sum(c.value for c in deaths)
+    vague = bool(deaths) and all(c.vague for c in deaths)
+    if tolls:
+        current = [t for t in tolls if not t.early] or tolls
+        toll = min(t.value for t in current)
+        if TOLL_UPDATE.search(clause) and total:
+            total = max(total, toll)
+        else:
+            total = min(total, toll) if total and not vague else toll
+        vague = all(t.vague for t in current)
+    return total, vague
+
+
+def place_fatalities(index: int, total: int, per_place: dict[int, int]) -> int:
+    """The dead of the index-th place; deaths with no place of their own go to the first."""
+    if per_place:
+        return per_place.get(index, 0) + (per_place.get(-1, 0) if index == 0 else 0)
+    return total if index == 0 else 0
+
+
+def apply_tolls(head: Incident, clause: str, tolls: list[Count]) -> None:
+    """A stated toll: an update replaces a lower figure; otherwise the most conservative figure wins."""
+    current = [t for t in tolls if not t.early] or tolls
+    for toll in current:
+        if toll.early and head.fatalities:
+            continue  # "a first toll put the dead at 11": superseded by the figure already known
+        if head.fatalities == 0 or head.vague_count:
+            head.fatalities, head.vague_count = toll.value, toll.vague
+        elif TOLL_UPDATE.search(clause):
+            head.fatalities = max(head.fatalities, toll.value)
+        else:
+            head.fatalities = min(head.fatalities, toll.value)
+
+
+def apply_deaths(head: Incident, clause: str, deaths: list[Count]) -> None:
+    """Deaths told in a follow-up: more victims add up, a vague figure gives way to an exact one."""
+    total = sum(c.value for c in deaths)
+    vague = all(c.vague for c in deaths)
+    if all(c.early for c in deaths) and head.fatalities and not head.vague_count:
+        return  # "the ministry initially said 31": the figure already known is the later one
+    if head.fatalities == 0:
+        head.fatalities, head.vague_count = total, vague
+    elif ALSO.search(clause) or new_victims(deaths, head):
+        head.fatalities += total
+        head.vague_count = head.vague_count and vague
+    elif head.vague_count and not vague:
+        head.fatalities, head.vague_count = total, False  # "dozens" in the lead, "31" further down
+    elif vague and not head.vague_count:
+        return
+    else:
+        head.fatalities = min(head.fatalities, total)
+
+
+def new_victims(deaths: list[Count], incident: Incident) -> bool:
+    """Deaths on another side than the ones already counted ("one of the attackers was killed")."""
+    return any(NEW_VICTIM_NOUNS.search(c.noun) for c in deaths) and not any(
+        c.noun and c.noun.lower() in incident.clause_text.lower() for c in deaths)
+
+
+def add_follow_up_deaths(head: Incident, clause: str, deaths: list[Count], tolls: list[Count]) -> None:
+    """A follow-up's figures go to the incident it continues, unless nobody can have died in it."""
+    if head.cls.sub_event_type in NON_LETHAL:
+        return  # arrests, agreements, peaceful protests
+    if tolls:
+        apply_tolls(head, clause, tolls)
+    elif deaths:
+        apply_deaths(head, clause, deaths)

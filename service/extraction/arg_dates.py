@@ -1,0 +1,77 @@
+"""Argument: dates. The day(s) of an incident: its own date, a chain ("the day after the attack")
+resolved against an earlier incident or the statement's day, several days (one event per day), or
+the publication week when the text gives none."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .dates import DateMention
+from .document import Clause, Incident
+
+
+def own_dates(clause: Clause) -> list[DateMention]:
+    """The dates that can be the clause's own incident's: not a possessive ("Monday's attack") nor a
+    statement's day."""
+    return [d for d in clause.dates if d.kind not in ("possessive",) and not d.statement]
+
+
+def incident_dates(clause_dates: list[DateMention], sentence_dates: list[DateMention], cls_start: int,
+                   history: list[Incident], published: date, pub_precision: int) -> tuple[list[tuple[date, int]], bool]:
+    """The day(s) of an incident and whether the text dated it; undated -> publication, week precision."""
+    statement = next((d for d in sentence_dates if d.statement and d.date), None)
+    own = [d for d in clause_dates if d.kind not in ("chain", "possessive") and d.date and not d.statement]
+    chains = [d for d in clause_dates if d.kind == "chain"] or [d for d in sentence_dates if d.kind == "chain"]
+    for chain in chains:
+        resolved = _resolve_chain(chain, cls_start, own or [d for d in sentence_dates if d.date and not d.statement],
+                                  statement, history)
+        if resolved is not None:
+            return [resolved], True
+    if own:
+        nights = [d for d in own if d.kind == "night"]
+        if nights and len(own) == 1:
+            anchor = statement.date if statement else published
+            return [(anchor, nights[0].precision)], True
+        multi = _multi_day(own, clause_dates)
+        if multi:
+            return multi, True
+        return [(own[0].date, own[0].precision)], True
+    other = [d for d in sentence_dates if d.kind not in ("chain", "possessive") and d.date and not d.statement]
+    if other:
+        return [(other[0].date, other[0].precision)], True
+    if statement:
+        return [(statement.date, statement.precision)], True
+    return [(published, max(2, pub_precision))], False
+
+
+def _multi_day(own: list[DateMention], clause_dates: list[DateMention]) -> list[tuple[date, int]]:
+    """"on Tuesday and Wednesday" -> both days (one event per day)."""
+    days = [d for d in own if d.kind in ("weekday", "absolute")]
+    if len(days) < 2:
+        return []
+    return sorted({(d.date, d.precision) for d in days})
+
+
+def _resolve_chain(chain: DateMention, cls_start: int, others: list[DateMention], statement: DateMention | None,
+                   history: list[Incident]) -> tuple[date, int] | None:
+    if chain.anchor == "clause":
+        # "on Monday, the day after militants killed ...": only for the incident after the chain
+        if cls_start < chain.start or not others:
+            return None
+        base = others[0]
+        return base.date + timedelta(days=chain.offset_days), base.precision
+    if chain.anchor == "statement" and statement is not None:
+        return statement.date + timedelta(days=chain.offset_days), statement.precision
+    anchor = _anchor_incident(chain.anchor_text, history)
+    if anchor is None:
+        return None
+    return anchor.event_date + timedelta(days=chain.offset_days), anchor.precision
+
+
+def _anchor_incident(anchor_text: str, history: list[Incident]) -> Incident | None:
+    words = [w.lower() for w in re.findall(r"[\w-]+", anchor_text) if len(w) > 2]
+    for incident in reversed(history):
+        if words and all(w in incident.clause_text.lower() for w in words[-1:]):
+            return incident
+    return history[-1] if history else None

@@ -1,0 +1,319 @@
+"""Argument: places. Where an incident happened, and in which country the article is set.
+
+The gazetteer (places.py) finds names; the rules here decide which of them is the incident's place:
+a place people fled to, a reference point ("40 km north of"), the province around a named town, or a
+town in a country the article does not place us in is not. Places the gazetteer does not know are kept
+when a locative frame names them ("the village of Mamove").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from . import countries
+from . import places as gazetteer
+from .articles import find_dateline
+from .document import ArticleState, Clause
+
+# A place after these words is where people went, not where the incident was.
+NOT_INCIDENT_PLACE = re.compile(
+    r"\b(?:fled|fleeing|flee|taken|rushed|evacuated|withdrew|withdrawing|retreated|headed|heading|"
+    r"returned|relocated|transferred|sent|moved|displaced|drive|driving|drove|flown)\s+(?:\w+\s+){0,2}"
+    r"(?:to|towards?|into|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:(?:town|city|village|capital)\s+of\s+)?$"
+    r"|\b(?:a\s+)?hospital\s+in\s+$|\bto\s+the\s+town\s+of\s+$",
+    re.I,
+)
+REFERENCE_PLACE = re.compile(
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+    r"south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?$|\b(?:km|kilometres|kilometers|miles)\)?\s+(?:\w+\s+)?(?:of|from)\s+$"
+    r"|,\s+near\s+(?:the\s+(?:\w+\s+)?(?:town|city|village)\s+of\s+)?$|\bfrom\s+$|\bthe\s+capital\s+of\s+$",
+    re.I,
+)
+BETWEEN_PLACES = re.compile(r"\b(?:between|from)\s+(?:the\s+(?:\w+\s+)?(?:towns?|cities|villages)\s+(?:of\s+)?)?$", re.I)
+
+GENERIC_WORDS = re.compile(r"\s+(?:province|region|state|district|governorate|city|town|village|area|countryside|"
+                           r"desert|county|township)$", re.I)
+
+
+
+def mentioned_countries(text: str) -> list[countries.Country]:
+    return [c for _, _, _, c in countries.match_countries(text, demonyms=True)]
+
+
+PROPER = r"(?:[A-Z][\w.\u2019'-]*\s+){0,3}[A-Z][\w.-]*"
+PLACE_WORDS = r"(?:towns?|city|cities|villages?|regions?|provinces?|province|state|district|capital|port|border|territory|countryside|county|governorate|department|township|coast|north|south|east|west|northeast|northwest|southeast|southwest)"
+LOCATION_COUNTRY = re.compile(
+    # "Afghanistan's Kunar province", "Mexico's southern Guerrero state" (not "Russia's defence ministry")
+    r"(?P<name>" + PROPER + r")['\u2019]s\s+(?:(?:[a-z]+ern|central|northern|southern|eastern|western)\s+)?(?=[A-Z]|" + PLACE_WORDS + r"\b)"
+    r"|\b(?:in|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?(?P<in>" + PROPER
+    + r")(?=\s*[,.;]|\s+(?:on|late|early|overnight|yesterday|and|as|since|near)\b|\s*$)"
+    r"|(?P<demonym>[A-Z][\w-]+)\s+(?!border\b|frontier\b)" + PLACE_WORDS + r"\b"  # "near the Iraqi border" is not in Iraq
+)
+
+
+def _country_named(name: str, possessive: bool) -> countries.Country | None:
+    if len(name) <= 3 and not name.isupper():
+        return None  # "Sur" in "Lanao del Sur" is not Suriname's code
+    country = countries.lookup(name)
+    if country is None and possessive:
+        # "the Democratic Republic of Congo's": the country is the end of the name
+        found = countries.match_countries(name, demonyms=False)
+        country = found[-1][3] if found and found[-1][1] == len(name) else None
+    return country
+
+
+def location_country(text: str) -> str | None:
+    """A country the text places the incident in ("Afghanistan's Kunar", "in Mali", "the Israeli town of")."""
+    best: tuple[int, int, str] | None = None
+    for m in LOCATION_COUNTRY.finditer(text):
+        for rank, group in enumerate(("name", "in", "demonym")):
+            if m.group(group):
+                country = _country_named(m.group(group), group == "name")
+                if country is not None and (best is None or (rank, m.start()) < best[:2]):
+                    best = (rank, m.start(), country.iso3)
+    return best[2] if best else None
+
+
+NAME = (r"(?:(?:[Aa]l|[Ee]l|[Aa]s|[Aa]d|[Aa]r|[Aa]n|[Aa]sh|[Aa]t|[Aa]z)-)?[A-Z][\w'\u2019\u00c0-\u024f-]+"
+        r"(?:\s+(?:(?:al|el|de|da|du|des|la|le|di|do)[- ]\s?)?[A-Z][\w'\u2019\u00c0-\u024f-]+){0,2}")
+LOCATIVE_FRAMES = [
+    re.compile(r"\b(?:town|village|city|port|settlement|neighbou?rhood|township|camp|outskirts|suburb|locality|"
+               r"commune|municipality|hamlet|market town|border town|area)s?\s+of\s+(?P<names>" + NAME
+               + r"(?:\s*(?:,|and|,\s*and)\s*" + NAME + r")*)"),
+    re.compile(r"\bthe\s+(?P<names>" + NAME + r"(?:\s*(?:,|and|,\s*and)\s*" + NAME + r")*)\s+"
+               r"(?:districts?|villages?|towns?|areas?|neighbou?rhoods?|townships?|camps?|regency|regencies|"
+               r"communes?|municipality|campus)\b"),
+    re.compile(r"['\u2019]s\s+(?:[a-z]+ern\s+)?(?P<names>" + NAME + r")\s+(?:district|province|region|state|"
+               r"governorate|county|area|township)\b"),
+    re.compile(r"\b(?:road|highway|route)\s+(?:between|from|linking)\s+(?P<names>" + NAME + r")\s+(?:and|to)\b"),
+    re.compile(r"\b(?:in|near|at)\s+the\s+(?P<names>" + NAME + r")\s+(?:industrial\s+)?(?:belt|zone|suburb|"
+               r"neighbou?rhood|district|area|township|camp|valley|desert|mountains|forest)\b"),
+    re.compile(r"\b(?:in|near|at)\s+(?:the\s+)?(?P<names>" + NAME + r")\s+(?:desert|valley|mountains|forest|"
+               r"countryside|plain|hills)\b"),
+    re.compile(r"\b(?i:in|near|outside|at)\s+(?:the\s+)?(?P<names>" + NAME + r")"
+               r"(?=\s*[,.;]|\s+(?:on|in|near|late|early|overnight|yesterday|and|as|after|before|when|district|township|area|town|village)\b|\s*$)"),
+]
+NOT_A_PLACE = re.compile(
+    r"\b(?:Army|Forces?|State|Group|Movement|Party|Council|Front|Brigades?|Division|Corps|Ministry|Office|Agency|"
+    r"News|Network|Hospital|University|Police|Service|Command|Committee|Organi[sz]ation|Union|Court|Parliament|"
+    r"Government|Authority|Mission|Province|Region|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|The|A|An|Red Sea)\b"
+)
+
+
+def unresolved_places(text: str, country: str | None, taken: list[gazetteer.PlaceMention],
+                      context: gazetteer.Place | None = None) -> list[gazetteer.PlaceMention]:
+    """Places the gazetteer does not know, named in a locative frame ("the village of Mamove").
+
+    They keep the article's spelling, the country in context and the admin1 named
+    beside them ("in Hodeidah province"), at geo_precision 2.
+    """
+    if not country:
+        return []
+    admin = next((m.place for m in taken if m.place.iso3 == country and m.place.admin1), None)
+    if admin is None and context is not None and context.iso3 == country:
+        admin = context
+    out: list[gazetteer.PlaceMention] = []
+    for frame in LOCATIVE_FRAMES:
+        for m in frame.finditer(text):
+            for name_m in re.finditer(NAME, m.group("names")):
+                name = name_m.group(0)
+                start = m.start("names") + name_m.start()
+                end = start + len(name)
+                if NOT_A_PLACE.search(name) or countries.lookup(name) or mentioned_countries(name):
+                    continue
+                if any(t.start < end and start < t.end for t in taken + out):
+                    continue
+                known = gazetteer.resolve(name, country)
+                if known is not None and known.iso3 == country and \
+                        gazetteer.skeleton(known.name) == gazetteer.skeleton(name):
+                    out.append(gazetteer.PlaceMention(start, end, name, known))
+                    continue
+                place = gazetteer.Place(
+                    name=name, iso3=country, country=(countries.by_iso3(country).name if countries.by_iso3(country) else country),
+                    admin1=admin.admin1 if admin else None, admin2=None,
+                    latitude=admin.latitude if admin else None, longitude=admin.longitude if admin else None,
+                    geo_precision=2, kind="town",
+                )
+                out.append(gazetteer.PlaceMention(start, end, name, place))
+    return out
+
+
+ADMIN_SUFFIX = re.compile(r"^\s+(?:province|region|state|governorate|county|department|oblast)\b", re.I)
+ADMIN_PREFIX = re.compile(r"\b(?:province|region|state|governorate|county|department|oblast)\s+of\s+$", re.I)
+
+
+def _names_admin_area(text: str, m: gazetteer.PlaceMention) -> bool:
+    """"the province of Deir ez-Zor", "Hodeidah province": the area, not the town of that name."""
+    return bool(ADMIN_SUFFIX.match(text[m.end:]) or ADMIN_PREFIX.search(text[max(0, m.start - 30):m.start]))
+
+
+def find_incident_places(text: str, country: str | None, context: gazetteer.Place | None = None,
+                         also: frozenset[str] = frozenset()) -> list[gazetteer.PlaceMention]:
+    """Places in a clause that can be the incident's place, most specific first in text order."""
+    found = gazetteer.find_places(text, country)
+    mentions = [m for m in found if m.place.kind != "country"]
+    if country:
+        in_country = [m for m in mentions if m.place.iso3 == country]
+        foreign = [m for m in mentions if m.place.iso3 != country and _explicitly_foreign(text, m)]
+        if not in_country and not foreign and also:
+            # "the southeastern city of Diyarbakir" in a story that began in Iraq: a place known by its exact
+            # name in another country the article names
+            foreign = [m for m in mentions if m.place.iso3 in also and _exact_name(m)]
+        mentions = sorted(in_country + foreign, key=lambda m: m.start)
+    mentions += unresolved_places(text, country, mentions, context)
+    mentions.sort(key=lambda m: m.start)
+    # "the southern Gaza city of Khan Younis": the first name only qualifies the town named after it
+    mentions = [m for m in mentions if not (
+        (QUALIFIES_NEXT.match(text[m.end:]) or (QUALIFIED_NEXT.search(m.text) and re.match(r"\s+of\s+[A-Z]", text[m.end:])))
+        and any(o.start > m.end and o.start - m.end <= 25 for o in mentions))] or mentions
+    mentions = [_in_named_province(text, m, mentions) for m in mentions]
+    # "the University of Texas at Austin": an institution is not a settlement when a town is named too
+    mentions = [m for m in mentions if not INSTITUTION.match(m.text)] or mentions
+    towns = [m for m in mentions if m.place.kind in ("town", "feature")]
+    if len(towns) > 1:
+        # "Ras Isa in Hodeidah province": a town named with an admin suffix is the container here
+        plain = [m for m in towns if not _names_admin_area(text, m)]
+        if plain:
+            mentions = [m for m in mentions if not (m.place.kind == "town" and _names_admin_area(text, m))]
+    mentions = [m for m in mentions if not NOT_INCIDENT_PLACE.search(text[max(0, m.start - 60):m.start])]
+    if len(mentions) > 1:
+        kept = [m for m in mentions if not REFERENCE_PLACE.search(text[max(0, m.start - 40):m.start])]
+        mentions = kept or mentions[:1]
+    mentions = _drop_containers(mentions)
+    return mentions
+
+
+INSTITUTION = re.compile(r"^(?:University|College|Institute|Hospital|School|Academy|Airport|Prison|Stadium)\b", re.I)
+QUALIFIES_NEXT = re.compile(r"^\s+(?:city|town|village|port|camp)\s+of\s+[A-Z]")
+QUALIFIED_NEXT = re.compile(r"\s(?:city|town|village|port|camp)$", re.I)
+
+
+def _in_named_province(text: str, mention: gazetteer.PlaceMention,
+                       mentions: list[gazetteer.PlaceMention]) -> gazetteer.PlaceMention:
+    """"Puncak regency of Central Papua province": a town the gazetteer puts in another province than the
+    one named right after it is a namesake; keep the article's name in the province it gives."""
+    if mention.place.kind != "town":
+        return mention
+    for other in mentions:
+        if other.place.kind == "admin1" and other.place.iso3 == mention.place.iso3 and 0 < other.start - mention.end <= 30 \
+                and re.fullmatch(r"\s*(?:(?:regency|district|county|municipality|commune|area|town|village)\s+)?(?:of|in|,)\s+(?:the\s+)?",
+                                 text[mention.end:other.start]) and other.place.admin1 != mention.place.admin1:
+            place = dataclasses.replace(mention.place, admin1=other.place.admin1, admin2=None, geo_precision=2,
+                                        latitude=other.place.latitude, longitude=other.place.longitude)
+            return gazetteer.PlaceMention(mention.start, mention.end, mention.text, place)
+    return mention
+
+
+def _exact_name(mention: gazetteer.PlaceMention) -> bool:
+    name = GENERIC_WORDS.sub("", mention.text.strip())
+    return gazetteer.place_key(name) == gazetteer.place_key(mention.place.name) or \
+        gazetteer.skeleton(name) == gazetteer.skeleton(mention.place.name)
+
+
+def _explicitly_foreign(text: str, mention: gazetteer.PlaceMention) -> bool:
+    window = text[max(0, mention.start - 60):mention.end + 30]
+    return location_country(window) == mention.place.iso3
+
+
+def _drop_containers(mentions: list[gazetteer.PlaceMention]) -> list[gazetteer.PlaceMention]:
+    """Drop an admin1 mention when a town inside it is named too."""
+    towns = [m for m in mentions if m.place.kind in ("town", "feature")]
+    out = []
+    for m in mentions:
+        if m.place.kind == "admin1" and any(t.place.admin1 in (m.place.admin1, None) for t in towns):
+            continue
+        out.append(m)
+    return out
+
+
+def incident_places(text: str, country: str | None, context: gazetteer.Place | None = None,
+                    also: frozenset[str] = frozenset()) -> list[gazetteer.PlaceMention]:
+    """The place(s) of one incident: several when the clause lists them ("A, B and C")."""
+    mentions = find_incident_places(text, country, context, also)
+    if len(mentions) <= 1:
+        return mentions
+    if BETWEEN_PLACES.search(text[max(0, mentions[0].start - 40):mentions[0].start]):
+        return mentions[:1]
+    listed = [mentions[0]]
+    for prev, cur in zip(mentions, mentions[1:]):
+        between = text[prev.end:cur.start]
+        if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|,?\s*as\s+well\s+as\s+|(?:\S+\s+){0,8}?and\s+(?:\S+\s+){0,6}?)", between) \
+                and not re.search(r"[;:.]|\bwhile\b", between):
+            listed.append(cur)
+        else:
+            break
+    if len(listed) > 1:
+        return listed
+    return [_most_specific(mentions)]
+
+
+def _most_specific(mentions: list[gazetteer.PlaceMention]) -> gazetteer.PlaceMention:
+    rank = {"town": 0, "feature": 1, "admin1": 2, "country": 3}
+    return sorted(mentions, key=lambda m: (rank.get(m.place.kind, 4), m.start))[0]
+
+
+# ----------------------------------------------------------------------------- dates
+
+
+def article_country(title: str, body: str) -> str | None:
+    """The article's main country: where the headline and lead place things.
+
+    An explicit location ("in Mali", "Sudan's El Fasher", "Ukrainian cities") wins; then
+    the country most places in the headline and lead belong to; then a country name.
+    Demonyms alone say who acts ("Israeli drone strike"), not where, so they come last.
+    """
+    lead = body[:700]
+    for text in (title, lead):
+        iso = location_country(text)
+        if iso:
+            return iso
+    votes: dict[str, float] = {}
+    for m in gazetteer.find_places(title + "\n" + lead):
+        if m.place.kind != "country":
+            # a fuzzy gazetteer hit ("Boni" -> Bonn) is weak evidence of the country
+            exact = gazetteer.place_key(m.text) == gazetteer.place_key(m.place.name)
+            votes[m.place.iso3] = votes.get(m.place.iso3, 0) + (1.0 if exact else 0.25)
+    for _, _, text, c in countries.match_countries(title + "\n" + lead, demonyms=True):
+        named = countries.lookup(text) is not None and text in (c.name, *c.aliases)
+        votes[c.iso3] = votes.get(c.iso3, 0) + (2.0 if named else 0.75)
+    return max(votes, key=lambda k: votes[k]) if votes else None
+
+
+
+def dateline_country(body: str) -> str | None:
+    """The dateline's country ("SRINAGAR, India (AP)"): a last resort for the article's country,
+    since correspondents often file from a neighbouring capital."""
+    dateline = find_dateline(body)
+    if dateline is None:
+        return None
+    for name in (dateline.region, dateline.city):
+        if name:
+            country = countries.lookup(name)
+            if country is not None:
+                return country.iso3
+    return None
+
+
+def place_article(state: ArticleState) -> ArticleState:
+    """The article's country (headline and lead, else the dateline) and every country it names."""
+    state.country = article_country(state.title, state.text)
+    if state.country is None:
+        state.country = dateline_country(state.body)
+    named = countries.match_countries(state.title + "\n" + state.text, demonyms=True)
+    state.mentioned = frozenset(c.iso3 for _, _, _, c in named)
+    return state
+
+
+def clause_places(clause: Clause, masked: str, state: ArticleState) -> list[gazetteer.PlaceMention]:
+    """The incident places of a clause; a country it names ("in Mali") becomes the article's country."""
+    here = location_country(clause.text)
+    country = here or state.country
+    if here:
+        state.country = here
+    places = incident_places(masked, country, state.last_place, state.mentioned - {country})
+    if clause.cls is not None and clause.cls.event_type == "Strategic developments":
+        places = places[:1]
+    return places

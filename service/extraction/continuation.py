@@ -1,0 +1,139 @@
+"""Stage: incidents (the rules). Whether a clause tells more about the incident just told, and the
+follow-ups that change what that incident was: a launch whose rockets were all intercepted, arrests
+made while a protest was dispersed, a town that says where a broadly placed incident happened."""
+
+from __future__ import annotations
+
+import re
+
+from . import places as gazetteer
+from .arg_actors import ATTRIBUTION_TAIL, generic_actor
+from .arg_dates import incident_dates
+from .classify import Classification, context_match
+from .document import ArticleState, Clause, Incident
+from .filters import QUOTE_START
+from .mentions import STANDALONE_TYPES
+
+ANAPHORIC_START = re.compile(
+    r"^\s*(?:the|these|those|its|their|his|her)\s+(?:\w+\s+){0,2}?(?:attackers?|assailants|gunmen|fighters|"
+    r"insurgents|militants|group|strikes?|attack|blast|explosion|shelling|bombing|raid|car|vehicle|convoy|"
+    r"victims|dead|bodies|suspects|rebels|kidnappers|crowd|protesters|demonstrators|troops|soldiers|army|"
+    r"police|officers|military|missiles?|drones?|bomb|shells|fire)\b|^\s*(?:it|they|he|she)\s+(?:said|added|also)\b",
+    re.I,
+)
+
+
+def is_continuation(cls: Classification, clause: str, own_dates: list, places: list, previous: list[Incident]) -> bool:
+    if own_dates:
+        return False
+    if context_match("new_incident", clause) and places and not _same_place(places, previous):
+        return False
+    if cls.sub_event_type in STANDALONE_TYPES and cls.event_type != previous[0].cls.event_type:
+        return False
+    if not places:
+        return True
+    if _same_place(places, previous):
+        weak = cls.priority < 70 or cls.sub_event_type == "Looting/property destruction"
+        return weak or cls.event_type == previous[0].cls.event_type or bool(ANAPHORIC_START.match(clause))
+    if _refers_back(clause, previous[0]) and cls.event_type == previous[0].cls.event_type \
+            and _refines(places, previous[0]):
+        return True  # "The workers were attacked at a site in the Puncak regency": where it happened, told again
+    return bool(ANAPHORIC_START.match(clause)) and cls.priority < 70
+
+
+def _refers_back(clause: str, head: Incident) -> bool:
+    """The clause opens with a definite noun phrase naming the previous incident's people or act."""
+    m = re.match(r"\s*(?:the|these|those)\s+(?:\w+\s+){0,2}?([a-z]{4,})\s+(?:were|was|had|have|has)\b", clause, re.I)
+    if not m:
+        return False
+    noun = m.group(1).lower()
+    stem = noun[:-1] if noun.endswith("s") else noun
+    return bool(re.search(r"\b" + re.escape(stem), head.clause_text, re.I))
+
+
+def _within(mention: gazetteer.PlaceMention, head: Incident, clause: str) -> bool:
+    """The town lies in the head's broad area, or the clause names the town's own province."""
+    admin1 = mention.place.admin1
+    return admin1 is None or head.place is None or admin1 == head.place.admin1 or admin1.lower() in clause.lower()
+
+
+def _refines(places: list, head: Incident) -> bool:
+    """The new places are more specific than the head's broad one, in the same country."""
+    if not places or head.place is None:
+        return True
+    broad = head.place.kind in ("admin1", "country") or (head.place.kind == "feature" and head.place.geo_precision >= 3)
+    return broad and all(p.place.iso3 == head.place.iso3 for p in places)
+
+
+def _same_place(places: list[gazetteer.PlaceMention], previous: list[Incident]) -> bool:
+    prev_places = {(i.place.name, i.place.iso3) for i in previous if i.place}
+    prev_admin = {i.place.admin1 for i in previous if i.place}
+    for p in places:
+        if (p.place.name, p.place.iso3) in prev_places:
+            return True
+        if p.place.kind == "admin1" and p.place.admin1 in prev_admin:
+            return True
+    return False
+
+
+ALL_INTERCEPTED = re.compile(
+    r"^\s*(?:both|all|they|it|the\s+(?:\w+\s+)?(?:rockets?|missiles?|drones?|projectiles?|shells?))\s+(?:\w+\s+){0,2}?"
+    r"(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:intercepted|shot down|downed|destroyed in the air)\b", re.I)
+
+
+def all_intercepted(clause: str, previous: list[Incident]) -> bool:
+    head = previous[0]
+    return bool(ALL_INTERCEPTED.match(clause)) and head.cls.event_type == "Explosions/Remote violence" \
+        and head.cls.sub_event_type in ("Shelling/artillery/missile attack", "Air/drone strike") and head.fatalities == 0
+
+
+def become_disrupted(previous: list[Incident], clause: Clause) -> None:
+    """The launch was stopped: the defending state acts, the launcher is the target, nobody was targeted."""
+    cls = clause.cls
+    for incident in previous:
+        launcher, launcher_inter = incident.actor1, incident.inter1
+        defender = generic_actor("state", incident.iso3)
+        incident.cls = Classification(cls.event_type, cls.sub_event_type, cls.priority, cls.cues, 0, 0)
+        incident.actor1, incident.inter1, incident.actor1_generic = defender[0], defender[1], False
+        incident.actor2, incident.inter2 = (launcher, launcher_inter) if launcher else ("", None)
+        incident.civilian_targeting = False
+        incident.sources.append(clause.span)
+
+
+PROTEST_DISPERSED = ("Protest with intervention", "Excessive force against protesters", "Violent demonstration")
+
+
+def dispersed_crowd(clause: Clause, state: ArticleState) -> Incident | None:
+    """The protest broken up on the day and at the place of these arrests, when the article told one."""
+    places = clause.places
+    crowds = [i for i in state.incidents if i.cls.sub_event_type in PROTEST_DISPERSED]
+    if not crowds:
+        return None
+    days, dated = incident_dates(clause.dates, clause.sentence_dates, clause.cls.trigger_start, state.incidents,
+                                 state.published, state.pub_precision)
+    for crowd in reversed(crowds):
+        if dated and crowd.event_date not in [d for d, _ in days]:
+            continue
+        if places and not _same_place(places, [crowd]) and not (
+                crowd.place and re.search(r"\b" + re.escape(crowd.place.name) + r"\b", clause.text, re.I)):
+            continue
+        if not dated and not places:
+            continue
+        return crowd
+    return None
+
+
+def same_area(places: list[gazetteer.PlaceMention], previous: list[Incident]) -> bool:
+    """No place, the same place, or only places in the provinces of the previous incident."""
+    return not places or _same_place(places, previous) or all(
+        p.place.admin1 and any(i.place and i.place.admin1 == p.place.admin1 for i in previous) for p in places)
+
+
+def moved_to_town(head: Incident, clause: Clause) -> bool:
+    """The follow-up names the town, in the head's broad area, where the incident happened: it is told before
+    any attribution and not in a quote."""
+    places = clause.places
+    told = len(ATTRIBUTION_TAIL.sub("", clause.text))
+    return bool(places) and _refines(places, head) and head.place is not None \
+        and places[0].place.kind in ("town", "feature") and places[0].place is not head.place \
+        and places[0].start < told and not QUOTE_START.match(clause.text) and _within(places[0], head, clause.text)

@@ -1,0 +1,115 @@
+"""The shared document every extraction stage reads and annotates.
+
+An article goes through ``segment -> mentions -> arguments -> incidents -> filters -> records``
+(see pipeline.py). What a stage learns is written onto these objects, never into module globals:
+
+* Sentence: a sentence of the body, with offsets;
+* Clause: one independent clause of a sentence, with what the segment, filter and mention
+  stages found in it (dates, the sentence's filter reason, its event classification, death counts);
+* Incident: an event being built, turned into an output dict by records.py;
+* ArticleState: the article being read (its country, the incidents so far, the last place and group).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import places as gazetteer
+from .classify import Classification
+from .dates import DateMention
+from .numbers import Count
+
+PRECISION = {"day": 1, "week": 2, "month": 3, 1: 1, 2: 2, 3: 3}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Clause:
+    """An independent clause: the unit a mention (and so an incident or a continuation) is read from."""
+
+    text: str
+    offset: int  # into the article body
+    dates: list[DateMention]  # the clause's own dates, offsets relative to the clause
+    sentence_dates: list[DateMention]
+    reason: str | None = None  # why the sentence is not a discrete incident (filters.py)
+    quoted: bool = False
+    masked_sentence: str = ""  # the whole sentence without its relative clauses, as the filters read it
+    cls: Classification | None = None  # the event mention (mentions.py)
+    deaths: list[Count] = field(default_factory=list)
+    tolls: list[Count] = field(default_factory=list)
+    places: list = field(default_factory=list)  # gazetteer.PlaceMention, set by the places argument
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.offset, self.offset + len(self.text)
+
+
+@dataclass
+class ActorRead:
+    """An actor the dictionary found in a clause."""
+
+    name: str
+    inter: int | None
+    start: int
+    victim: bool
+    generic: bool = False
+    end: int = -1
+
+
+@dataclass
+class Incident:
+    """An event being built; turned into an output dict at the end."""
+
+    cls: Classification
+    event_date: date
+    precision: int
+    dated: bool
+    place: gazetteer.Place | None
+    iso3: str | None
+    actor1: str = ""
+    actor2: str = ""
+    assoc1: str = ""
+    assoc2: str = ""
+    inter1: int | None = None
+    inter2: int | None = None
+    actor1_generic: bool = True
+    civilian_targeting: bool = False
+    fatalities: int = 0
+    vague_count: bool = False  # the figure is a convention for "dozens"/"scores": any exact figure replaces it
+    sources: list[tuple[int, int]] = field(default_factory=list)
+    group: int = 0
+    confidence: float = 0.5
+    clause_text: str = ""
+    place_text: str = ""
+
+
+@dataclass
+class ArticleState:
+    published: date
+    pub_precision: int
+    country: str | None
+    last_place: gazetteer.Place | None = None
+    last_place_text: str = ""
+    incidents: list[Incident] = field(default_factory=list)
+    group_counter: int = 0
+    mentioned: frozenset[str] = frozenset()  # countries the article names: their places may be incident places
+    recent_group: ActorRead | None = None  # the non-state armed group named last ("the group" refers to it)
+    title: str = ""
+    body: str = ""  # as published: evidence offsets point into it
+    text: str = ""  # the body with the dateline blanked out
+    sentences: list[Sentence] = field(default_factory=list)
+    clauses: list[list[Clause]] = field(default_factory=list)  # per sentence
+    records: list[dict] = field(default_factory=list)
+
+    def last_group(self) -> list[Incident]:
+        if not self.incidents:
+            return []
+        g = self.incidents[-1].group
+        return [i for i in self.incidents if i.group == g]

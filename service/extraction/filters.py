@@ -1,0 +1,100 @@
+"""Stage: filters. Why a sentence or clause is not a discrete, recent, real incident.
+
+A sentence is background (a lexicon cue, or a year that is not this one), a crime story, or an
+aggregate toll summing up many incidents; a clause is future/planned/denied, commentary on
+violence in general, or a claim of responsibility (which adds to an incident, never starts one).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .arg_counts import TOLL_UPDATE
+from .classify import Classification, context_flags, context_match, cue_matches
+from .dates import DateMention
+from .document import ArticleState, Clause
+from .numbers import death_counts
+
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+QUOTE_START = re.compile(r"^\s*[\"\u201c]")
+SUBORDINATE_TAIL = re.compile(r"\b(?:under which|in which|whereby|so that|after accusing|accusing)\b.*$", re.I | re.S)
+# "one of the largest protests in the capital this year", "the deadliest attack since 2019": a comparison,
+# not a report of earlier events.
+SUPERLATIVE = re.compile(
+    r"\b(?:the|its|their)\s+(?:\w+est|most\s+\w+|worst|first|second|third)\b(?:\s+[\w'-]+){0,6}?\s+"
+    r"(?:(?:in|of)\s+(?:the\s+)?(?:\w+\s+){0,2}?)?(?:this|last|past)\s+year\b", re.I)
+HEDGE = re.compile(r"\b(?:more than|over|at least|nearly|some|about|around|almost|hundreds|thousands|tens of)\b", re.I)
+THE_INCIDENT = re.compile(r"\bthe\s+(?:\w+\s+)?(?:attack|strike|bombing|blast|explosion|raid|"
+                          r"massacre|shelling|ambush|assault)\b", re.I)
+
+
+def background_reason(text: str, published: date, dates: list[DateMention]) -> str | None:
+    """Why a sentence is not a discrete recent incident (None when it may be one)."""
+    text = SUPERLATIVE.sub(lambda m: " " * len(m.group(0)), text)
+    flags = context_flags(text)
+    for name in ("crime", "background"):
+        if name in flags:
+            return name
+    for m in YEAR.finditer(text):
+        year_ok = any(d.start <= m.start() < d.end and d.date and abs((published - d.date).days) <= 60 for d in dates)
+        if not year_ok:
+            return "year"
+    return None
+
+
+def aggregate_toll(text: str, dates: list[DateMention]) -> bool:
+    """"More than 500 people were killed in the crackdown": a hedged toll in the hundreds with no day
+    attached, away from the lead, sums up many incidents."""
+    if any(d.date is not None or d.kind == "chain" for d in dates):
+        return False
+    if TOLL_UPDATE.search(text) or THE_INCIDENT.search(text):
+        return False  # an update of the incident just told
+    return any(c.value >= 100 and HEDGE.search(text[max(0, c.start - 20):c.end])
+               for c in death_counts(text) if c.role in ("death", "toll"))
+
+
+def sentence_reason(masked: str, dates: list[DateMention], published: date, index: int) -> str | None:
+    """Background, year or crime; else an aggregate toll (never in the lead sentence)."""
+    reason = background_reason(masked, published, dates)
+    if reason is None and index > 0 and aggregate_toll(masked, dates):
+        reason = "aggregate"
+    return reason
+
+
+def filter_sentences(state: ArticleState) -> ArticleState:
+    """Mark every clause of a background, year, crime or aggregate sentence with the reason."""
+    for index, clauses in enumerate(state.clauses):
+        if not clauses:
+            continue
+        reason = sentence_reason(clauses[0].masked_sentence, clauses[0].sentence_dates, state.published, index)
+        for clause in clauses:
+            clause.reason = reason
+    return state
+
+
+def is_unreal(clause: str, cls: Classification) -> bool:
+    """Future, planned, threatened or denied: a marker that governs the incident's words.
+
+    Only markers before the last trigger count, so "agreed to a truce under which the group
+    will reopen roads" and "beat two men to death after accusing them" stay incidents.
+    """
+    head = SUBORDINATE_TAIL.sub("", clause[:max(cls.trigger_last, 1)])
+    return context_match("future", head) is not None
+
+
+def dropped(clause: Clause) -> bool:
+    """The clause tells no incident at all: its sentence is filtered, or its mention is unreal."""
+    return clause.reason is not None or (clause.cls is not None and is_unreal(clause.text, clause.cls))
+
+
+def generic_violence_only(clause: str) -> bool:
+    """"measures have done little to curb the attacks": violence named only as a plural noun."""
+    hits = cue_matches("violence", clause)
+    return bool(hits) and all(re.fullmatch(r"attacks|raids|killings", h.group(0), re.I) for h in hits)
+
+
+def is_claim(clause: str) -> bool:
+    """A claim of responsibility that does not itself tell the act with a place."""
+    return context_match("claim", clause) is not None and not re.search(
+        r"\b(?:killed|killing|struck|shelled|attacked|clashed|abducted|seized|captured)\b.{0,80}\b(?:on|in)\s+[A-Z]", clause)

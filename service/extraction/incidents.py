@@ -1,0 +1,166 @@
+"""Stage: incidents. The article walk: each clause that tells an act either starts a new incident or
+continues the one just told.
+
+* it continues the previous incident when it has no date of its own and names no other place (or names
+  the same place and tells nothing of a different kind); continuations add evidence, casualties
+  ("the attacker also died"), conflicting tolls (lowest wins) and claims;
+* otherwise it is a new incident, split into one event per place it names ("struck Kharkiv, Dnipro and
+  Odesa") and per day ("on Tuesday and Wednesday").
+
+The walk is sequential because each clause's arguments read what the earlier ones set: the article's
+country, the last place, the armed group named last, the incidents a date chain refers to.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .arg_actors import assign_actors, note_groups, victims_are_civilian
+from .arg_claims import agreement_parties, apply_claim, fill_target, refine_actors
+from .arg_counts import add_follow_up_deaths, deaths_by_place, incident_toll, place_fatalities
+from .arg_dates import incident_dates, own_dates
+from .arg_places import clause_places
+from .continuation import (all_intercepted, become_disrupted, dispersed_crowd, is_continuation, moved_to_town,
+                           same_area)
+from .document import ArticleState, Clause, Incident
+from .filters import dropped, generic_violence_only, is_claim
+from .mentions import STANDALONE_TYPES, is_negated_arrest, refine_type
+from .records import confidence
+from .segment import mask_chains
+
+
+def walk(state: ArticleState) -> ArticleState:
+    """Read the clauses in order; after each sentence, remember the armed group it named last."""
+    note_groups(state, state.title)
+    for sentence, clauses in zip(state.sentences, state.clauses):
+        for clause in clauses:
+            process_clause(clause, state)
+        note_groups(state, sentence.text)
+    return state
+
+
+def process_clause(clause: Clause, state: ArticleState) -> None:
+    """A clause the filters keep: a follow-up of the incident just told, or a new act."""
+    if dropped(clause):
+        return
+    clause.places = clause_places(clause, mask_chains(clause), state)
+    own = own_dates(clause)
+    previous = state.last_group()
+    if not _told_as_follow_up(clause, own, previous, state):
+        _told_as_new_act(clause, own, previous, state)
+
+
+def _told_as_follow_up(clause: Clause, own: list, previous: list[Incident], state: ArticleState) -> bool:
+    """Apply the rules under which a clause adds to the previous incident (or to nothing); True if one did."""
+    cls = clause.cls
+    if cls is None and clause.tolls and previous and same_area(clause.places, previous):
+        # "The toll rose to 14 on Tuesday", "It later raised the toll to 38 ... overnight": an update of the
+        # incident just told, whatever day the update was given
+        continue_incident(previous, clause, state)
+        return True
+    if cls is None or is_negated_arrest(clause) or clause.quoted or is_claim(clause.text):
+        if previous and not own:
+            continue_incident(previous, clause, state)
+        return True
+    if cls.sub_event_type == "Attack" and not clause.deaths and not own and generic_violence_only(clause.text):
+        # "measures have done little to curb the attacks": violence named only as a plural noun, with no
+        # day, victim or count, is commentary
+        if previous:
+            continue_incident(previous, dataclasses.replace(clause, places=[], cls=None), state)
+        return True
+    if previous and is_continuation(cls, clause.text, own, clause.places, previous):
+        continue_incident(previous, clause, state)
+        return True
+    return False
+
+
+def _told_as_new_act(clause: Clause, own: list, previous: list[Incident], state: ArticleState) -> None:
+    """A new act: a disrupted launch, arrests at a dispersed protest, a standalone act, or a new incident."""
+    sub = clause.cls.sub_event_type
+    if sub == "Disrupted weapons use" and previous and not own and not clause.places \
+            and all_intercepted(clause.text, previous):
+        # "Militants fired two rockets at Ashkelon ... Both were intercepted": the launch was disrupted
+        become_disrupted(previous, clause)
+        return
+    if sub == "Arrests" and not clause.deaths:
+        crowd = dispersed_crowd(clause, state)
+        if crowd is not None:
+            # detentions made while a protest was broken up belong to the protest event
+            continue_incident([crowd], clause, state)
+            return
+    if previous and not own and not clause.places and sub in STANDALONE_TYPES:
+        # "Troops later found and defused a second bomb": a new act at the same time and place
+        start_incident(dataclasses.replace(clause, places=[]), state, inherit=previous[0])
+        return
+    start_incident(clause, state)
+
+
+def _incident_days(clause: Clause, state: ArticleState, inherit: Incident | None) -> tuple[list, bool]:
+    if inherit is not None:
+        return [(inherit.event_date, inherit.precision)], inherit.dated
+    return incident_dates(clause.dates, clause.sentence_dates, clause.cls.trigger_start, state.incidents,
+                          state.published, state.pub_precision)
+
+
+def _incident_places(clause: Clause, state: ArticleState, inherit: Incident | None) -> tuple[list, list, str | None]:
+    """The places (one event each), the words naming them and the country; the last place when none."""
+    if inherit is not None:
+        return [inherit.place], [inherit.place_text], inherit.iso3
+    place_list = [p.place for p in clause.places] or [state.last_place]
+    place_texts = [p.text for p in clause.places] or [state.last_place_text]
+    return place_list, place_texts, place_list[0].iso3 if place_list[0] else state.country
+
+
+def start_incident(clause: Clause, state: ArticleState, inherit: Incident | None = None) -> None:
+    """One new incident per day and place the clause names; the dead go to the places they were counted in."""
+    days, dated = _incident_days(clause, state, inherit)
+    place_list, place_texts, iso3 = _incident_places(clause, state, inherit)
+    civilian = victims_are_civilian(clause.deaths, clause.text)
+    cls = refine_type(clause.cls, civilian, clause.text)
+    per_place = deaths_by_place(clause.text, clause.deaths, clause.places) if len(clause.places) > 1 else {}
+    total, vague = incident_toll(clause.text, clause.deaths, clause.tolls)
+    state.group_counter += 1
+    for day, precision in days:
+        for i, place in enumerate(place_list):
+            incident = Incident(cls=cls, event_date=day, precision=precision, dated=dated, place=place,
+                                iso3=place.iso3 if place else iso3, fatalities=place_fatalities(i, total, per_place),
+                                vague_count=vague, sources=[clause.span], group=state.group_counter,
+                                clause_text=clause.text, place_text=place_texts[i] or "")
+            _code_actors(incident, clause, civilian, state)
+            incident.confidence = confidence(incident, dated, bool(clause.places) or inherit is not None)
+            state.incidents.append(incident)
+    if place_list and place_list[0] is not None:
+        state.last_place, state.last_place_text = place_list[0], place_texts[0] or ""
+
+
+def _code_actors(incident: Incident, clause: Clause, civilian: bool | None, state: ArticleState) -> None:
+    """Actors of a new incident, and whether it targets civilians."""
+    cls = incident.cls
+    assign_actors(incident, clause.text, cls.trigger_start, incident.iso3, civilian, state.recent_group)
+    agreement_parties(incident, clause.text, state)
+    incident.civilian_targeting = bool(
+        incident.inter2 == 7 or (civilian and cls.event_type != "Battles")) and cls.event_type not in (
+        "Protests", "Strategic developments")
+
+
+def continue_incident(previous: list[Incident], clause: Clause, state: ArticleState) -> None:
+    """Fold a follow-up clause into the incident it tells more about."""
+    targets = previous
+    if len(previous) > 1 and clause.places:
+        named = [i for i in previous if i.place and any(p.place.name == i.place.name for p in clause.places)]
+        targets = named or previous
+    for incident in targets:
+        incident.sources.append(clause.span)
+    head = targets[0]
+    add_follow_up_deaths(head, clause.text, clause.deaths, clause.tolls)
+    cls, places = clause.cls, clause.places
+    if cls is not None and len(targets) == 1 and moved_to_town(head, clause):
+        head.place, head.place_text = places[0].place, places[0].text
+        head.iso3 = places[0].place.iso3
+    if cls is not None and cls.event_type == head.cls.event_type and head.cls.event_type not in ("Protests", "Riots"):
+        refine_actors(targets, clause.text, state)
+    if clause.deaths or clause.tolls:
+        fill_target(targets, clause.text, state)
+    apply_claim(targets, clause.text, state)
+    if cls is not None and not clause.deaths and head.place is None and places:
+        head.place = places[0].place
