@@ -163,7 +163,7 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def find_dates(sentence: str, published: date, published_precision: int = 1) -> list[DateMention]:
-    """Every date expression in `sentence`, in text order."""
+    """Every date expression in `sentence`, in text order; the first reading of a span wins."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -172,6 +172,15 @@ def find_dates(sentence: str, published: date, published_precision: int = 1) -> 
             found.append(mention)
             taken.append((mention.start, mention.end))
 
+    _add_chains(sentence, add)
+    _add_calendar_dates(sentence, published, add)
+    _add_relative_dates(sentence, published, published_precision, add)
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _add_chains(sentence: str, add) -> None:
+    """"two days after the attack", "three days later", "the same day": a day counted from another."""
     for m in CHAIN_AFTER.finditer(sentence):
         words = m.group("rest").split()
         sign = 1 if m.group("dir").lower() == "after" else -1
@@ -191,6 +200,9 @@ def find_dates(sentence: str, published: date, published_precision: int = 1) -> 
     for m in CHAIN_SAME_DAY.finditer(sentence):
         add(DateMention(m.start(), m.end(), m.group(0), "chain", None, 1, offset_days=0, anchor="statement"))
 
+
+def _add_calendar_dates(sentence: str, published: date, add) -> None:
+    """"March 3", "3 March 2024", "on Tuesday", "Tuesday's attack"."""
     for pattern in (ABSOLUTE_MD, ABSOLUTE_DM):
         for m in pattern.finditer(sentence):
             month = MONTHS[m.group("month")[:3].lower()]
@@ -207,6 +219,9 @@ def find_dates(sentence: str, published: date, published_precision: int = 1) -> 
         add(DateMention(m.start(), m.end(), m.group(0), kind, resolved, 1,
                         statement=_is_statement(sentence, m.start())))
 
+
+def _add_relative_dates(sentence: str, published: date, published_precision: int, add) -> None:
+    """"yesterday", "today", "overnight", "last week": days counted from publication."""
     for m in YESTERDAY.finditer(sentence):
         days = 2 if "before" in m.group(0).lower() else 1
         add(DateMention(m.start(), m.end(), m.group(0), "relative", published - timedelta(days=days),
@@ -222,9 +237,6 @@ def find_dates(sentence: str, published: date, published_precision: int = 1) -> 
             resolved, precision = _resolve_vague(name, published)
             add(DateMention(m.start(), m.end(), m.group(0), "vague", resolved,
                             shift_precision(precision, published_precision)))
-
-    found.sort(key=lambda d: d.start)
-    return found
 
 
 def _resolve_vague(name: str, published: date) -> tuple[date, int]:

@@ -255,16 +255,32 @@ def death_counts(text: str) -> list[Count]:
         cues += [(m.start(), m.end(), kind) for m in pats[kind].finditer(text)]
     cues.sort()
     mentions = [m for m in _mentions(text)]
-    out: list[Count] = []
     tolls = list(pats["toll"].finditer(text))
     toll_spans = [(t.start("num"), t.end("num")) for t in tolls]
+    out: list[Count] = []
     for t in tolls:
         value = parse_number(t.group("num"))
         if value is not None:
             out.append(Count(value, t.start(), t.end(), "", "toll", _is_vague(t.group("num")), _is_early(text, t.start())))
+    hearsay = HEARSAY.search(text)
+    for group in _mention_groups(text, mentions, toll_spans):
+        group = _without_sources(text, group)
+        if not group:
+            continue
+        if hearsay and group[0].start > hearsay.end():
+            continue  # "after rumours spread that a man had been killed"
+        if _group_role(text, group, cues) != "death":
+            continue
+        if _is_subset_or_anaphor(text, group[0]) and group[0].start > 0 and re.search(
+                r"\b(?:including|among\s+(?:them|whom|the\s+dead)|of\s+whom)\s*$", _preceding(text, group[0].start), re.I):
+            continue  # "including three women and three children": the whole list is a subset
+        out += [c for c in (_dead_count(text, m, cues) for m in group) if c is not None]
+    return out
 
-    # Group coordinated mentions; a group takes the cue before its first member
-    # or after its last one.
+
+def _mention_groups(text: str, mentions: list[_Mention], toll_spans: list[tuple[int, int]]) -> list[list[_Mention]]:
+    """Coordinated mentions form one group; a group takes the cue before its first member or after its
+    last one. A toll's own figure is not a mention."""
     groups: list[list[_Mention]] = []
     for m in mentions:
         if any(s <= m.start < e for s, e in toll_spans):
@@ -273,34 +289,24 @@ def death_counts(text: str) -> list[Count]:
             groups[-1].append(m)
         else:
             groups.append([m])
-    hearsay = HEARSAY.search(text)
-    for group in groups:
-        group = _without_sources(text, group)
-        if not group:
-            continue
-        if hearsay and group[0].start > hearsay.end():
-            continue  # "after rumours spread that a man had been killed"
-        role = _group_role(text, group, cues)
-        if role != "death":
-            continue
-        if _is_subset_or_anaphor(text, group[0]) and group[0].start > 0 and re.search(
-                r"\b(?:including|among\s+(?:them|whom|the\s+dead)|of\s+whom)\s*$", _preceding(text, group[0].start), re.I):
-            continue  # "including three women and three children": the whole list is a subset
-        for m in group:
-            if _is_subset_or_anaphor(text, m):
-                continue
-            if m.noun.lower().startswith("the ") or text[m.start:m.start + 4].lower() == "the ":
-                # "killing the driver" counts only right next to a death cue
-                if not _adjacent_to_death_cue(text, m, cues):
-                    continue
-            if INJURED_NOUN.match(m.noun):
-                continue  # "two soldiers were killed and five wounded": the wounded are not dead
-            if re.match(r"of\s+the\s+(?:wounded|injured)\b", m.noun, re.I) and _is_vague(text[m.start:m.end].split(" of ")[0]):
-                continue  # "several of the wounded died": a rise the toll states, not a figure
-            num_text = re.sub(r"^(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+", "",
-                              text[m.start:m.end].lower())
-            out.append(Count(m.value, m.start, m.end, m.noun, "death", _is_vague(num_text), _is_early(text, m.start)))
-    return out
+    return groups
+
+
+def _dead_count(text: str, m: _Mention, cues: list[tuple[int, int, str]]) -> Count | None:
+    """A member of a group of dead, unless it is a subset, the wounded, or a definite noun away from the cue."""
+    if _is_subset_or_anaphor(text, m):
+        return None
+    if m.noun.lower().startswith("the ") or text[m.start:m.start + 4].lower() == "the ":
+        # "killing the driver" counts only right next to a death cue
+        if not _adjacent_to_death_cue(text, m, cues):
+            return None
+    if INJURED_NOUN.match(m.noun):
+        return None  # "two soldiers were killed and five wounded": the wounded are not dead
+    if re.match(r"of\s+the\s+(?:wounded|injured)\b", m.noun, re.I) and _is_vague(text[m.start:m.end].split(" of ")[0]):
+        return None  # "several of the wounded died": a rise the toll states, not a figure
+    num_text = re.sub(r"^(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+", "",
+                      text[m.start:m.end].lower())
+    return Count(m.value, m.start, m.end, m.noun, "death", _is_vague(num_text), _is_early(text, m.start))
 
 
 INJURED_NOUN = re.compile(r"^(?:wounded|injured|hurt)$", re.I)
