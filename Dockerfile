@@ -21,7 +21,7 @@ COPY sql ./sql
 COPY seeds ./seeds
 COPY openapi.yaml ./openapi.yaml
 # build the gazetteer index once, into the image, so the first request does not pay for it
-RUN mkdir -p /app/cache && python -m service.extraction.places >/dev/null && chown -R eventsvc /app/cache
+RUN mkdir -p /app/cache && python -m service.vocab.gazetteer >/dev/null && chown -R eventsvc /app/cache
 USER eventsvc
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \

@@ -143,7 +143,7 @@ def test_unknown_actor_without_inter_is_422_and_writes_nothing(client, dbq):
 
 
 def test_unknown_actor_named_in_the_dictionary_takes_its_inter_code(client, dbq):
-    dictionary = pytest.importorskip("service.extraction.actors")
+    dictionary = pytest.importorskip("service.vocab.actors")
     entry = dictionary.canonical("Rapid Support Forces")
     if entry is None or entry.name != "Rapid Support Forces":
         pytest.skip("the actor dictionary does not list the RSF under that name")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..db import Session
-from ..extraction import actors as dictionary
+from ..vocab import actors as dictionary
 from ..errors import Conflict, PreconditionFailed, Unprocessable
 
 

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from ..extraction import countries
+from ..vocab import countries
 from ..taxonomy import ACTOR_ROLES, ALL_SUB_EVENT_TYPES, DISORDER_TYPES, EVENT_TYPE_OF, EVENT_TYPES
 
 INT4_MAX = 2_147_483_647  # PostgreSQL integer

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import countries as _countries
+from ..vocab import countries as _countries
 
 __all__ = ["RawArticle", "Dateline", "split_articles", "clean_article", "read_header", "find_dateline"]
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..errors import Unprocessable
-from ..extraction import countries
+from ..vocab import countries
 
 
 def resolve_country(iso3: str | None, country: str | None) -> tuple[str, str]:

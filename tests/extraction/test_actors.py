@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.extraction.actors import (
+from service.vocab.actors import (
     Actor,
     ActorMention,
     all_actors,
@@ -323,7 +323,7 @@ def test_all_actors_dictionary():
 
 
 def test_every_unconditional_alias_resolves_to_its_actor():
-    from service.extraction.actors import _lexicon
+    from service.vocab.actors import _lexicon
 
     lex = _lexicon()
     problems = []

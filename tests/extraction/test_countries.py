@@ -1,9 +1,9 @@
-"""Tests for service.extraction.countries (pure Python, no database)."""
+"""Tests for service.vocab.countries (pure Python, no database)."""
 
 import pycountry
 import pytest
 
-from service.extraction.countries import (
+from service.vocab.countries import (
     Country,
     all_countries,
     by_iso3,

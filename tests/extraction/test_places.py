@@ -1,11 +1,11 @@
-"""Tests for the place gazetteer (service.extraction.places). Pure Python, no database."""
+"""Tests for the place gazetteer (service.vocab.gazetteer). Pure Python, no database."""
 
 import time
 
 import pytest
 
-from service.extraction import places
-from service.extraction.places import Place, PlaceMention, find_places, place_key, resolve, skeleton
+from service.vocab import gazetteer as places
+from service.vocab.gazetteer import Place, PlaceMention, find_places, place_key, resolve, skeleton
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -1,0 +1,62 @@
+"""Word tokens of the actor finder: accents, apostrophes and a possessive 's do not matter."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_APOS = "'’‘`ʼ"
+_TOKEN_RE = re.compile(r"[^\W_]+(?:[" + _APOS + r"][^\W_]+)*")
+_HYPHENS = ("-", "‐", "‑")
+_SEP_OK = re.compile(r"^[ \t\-‐‑–—/()'’&]{0,4}$")
+_SEP_TIGHT = re.compile(r"^[ \t\-‐‑–—]{1,3}$")
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    raw: str
+    cs: str  # accents and apostrophes removed, possessive dropped, case kept
+    ci: str  # same, lower-cased
+
+
+def _fold(raw: str) -> str:
+    if len(raw) > 2 and raw[-2] in _APOS and raw[-1] in "sS":
+        raw = raw[:-2]
+    s = unicodedata.normalize("NFKD", raw)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch) and ch not in _APOS)
+    return s
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        f = _fold(m.group(0))
+        out.append(_Tok(m.start(), m.end(), m.group(0), f, f.lower()))
+    return out
+
+
+def _phrase_keys(phrase: str, cs: bool) -> tuple[str, ...]:
+    toks = _tokenize(phrase)
+    return tuple(t.cs if cs else t.ci for t in toks)
+
+
+def _sep_ok(text: str, a: _Tok, b: _Tok) -> bool:
+    """May tokens a and b belong to one phrase?  (hyphens, spaces, slashes; '.' only after an initial)."""
+    sep = text[a.end:b.start]
+    if _SEP_OK.match(sep):
+        return True
+    # "U.S. forces", "D.R.C.": a period after a single letter
+    return len(a.raw) == 1 and re.fullmatch(r"\.\s?", sep) is not None
+
+
+def _tight(text: str, a: _Tok, b: _Tok) -> bool:
+    """Adjacent words of one noun phrase: only spaces or hyphens between them."""
+    return _SEP_TIGHT.match(text[a.end:b.start]) is not None
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
