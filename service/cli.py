@@ -102,8 +102,11 @@ def cmd_load(args) -> int:
 
 def cmd_extract(args) -> int:
     from .extraction.extract_cmd import run
-    result = run(args.paths, args.published)
-    if args.json:
+    result = run(args.paths, args.published, explain=args.explain)
+    if args.explain and not args.json:
+        from .extraction.extract_cmd import explain_text
+        print("\n\n".join(explain_text(article) for article in result))
+    elif args.json:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2, default=str)
         sys.stdout.write("\n")
     else:
@@ -168,6 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", help="article files, or directories with a manifest.json")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--published", help="publication date (YYYY-MM-DD) for every article given")
+    p.add_argument("--explain", action="store_true",
+                   help="for each event, which extraction stage set each field from which words, "
+                        "and the sentences the filters dropped")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("openapi", help="print the OpenAPI document the app serves (--write: update openapi.yaml)")

@@ -35,13 +35,14 @@ def _as_date(value) -> date | None:
 
 
 def parse(text: str, published=None, facts=None, default_published=None,
-          default_precision: str = "week") -> list[ArticleRecord]:
+          default_precision: str = "week", explain: bool = False) -> list[ArticleRecord]:
     """Split `text` into articles and extract each one's incidents.
 
     published: overrides every article's publication date (precision "day").
     facts: per-article manifest facts (title, published, published_precision), in file order.
     default_published: used when neither `published`, the facts nor a ``published:`` header
     give a date; its precision is `default_precision`. Without any date, today is used.
+    explain: each event gets an "explain" key (see pipeline.extract).
     """
     facts = list(facts or [])
     out = []
@@ -49,7 +50,7 @@ def parse(text: str, published=None, facts=None, default_published=None,
         fact = facts[i] if i < len(facts) else None
         title = (fact.title if fact and fact.title else article.title)
         day, precision = _publication(published, fact, article.header, default_published, default_precision)
-        events = extract(title, article.body, day, precision)
+        events = extract(title, article.body, day, precision, explain=explain)
         out.append(ArticleRecord(title, article.body, day, precision, events, article.header))
     return out
 

@@ -132,6 +132,12 @@ def assign_actors(incident: Incident, text: str, trigger: int, iso3: str | None,
     # "..., police said": whoever reports the incident is not a party to it
     told = len(ATTRIBUTION_TAIL.sub("", text))
     actor_list = dedupe_actors(_speaker_last(text, find_clause_actors(text, iso3, recent), trigger))
+    _assign_roles(incident, text, trigger, iso3, victims_civilian, actor_list, told)
+    note_actor_words(incident, text, actor_list)
+
+
+def _assign_roles(incident: Incident, text: str, trigger: int, iso3: str | None, victims_civilian: bool | None,
+                  actor_list: list[ActorRead], told: int) -> None:
     agents = _agents_first(text, trigger, actor_list)
     victims = [a for a in actor_list if a.victim]
     if incident.cls.event_type in ("Protests", "Riots"):
@@ -146,6 +152,16 @@ def assign_actors(incident: Incident, text: str, trigger: int, iso3: str | None,
     _civilian_or_victim_target(incident, iso3, victims, victims_civilian)
     _assign_associates(incident, text, told, actor_list)
     _default_perpetrator(incident, text, iso3)
+
+
+def note_actor_words(incident: Incident, text: str, reads: list[ActorRead]) -> None:
+    """The trace of the actors: the words naming each, or the rule that gave a generic actor."""
+    for fields, name in (("actor1 inter1", incident.actor1), ("actor2 inter2", incident.actor2),
+                         ("assoc_actor_1", incident.assoc1), ("assoc_actor_2", incident.assoc2)):
+        if not name:
+            continue
+        words = [text[a.start:a.end] for a in reads if a.name in name.split("; ") and a.end > a.start]
+        incident.note(fields, "arguments.actors", "; ".join(words) or f"(generic actor for this event type: {name})")
 
 
 def _speaker_last(text: str, found: list[ActorRead], trigger: int) -> list[ActorRead]:

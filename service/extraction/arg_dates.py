@@ -20,6 +20,13 @@ def own_dates(clause: Clause) -> list[DateMention]:
 def incident_dates(clause_dates: list[DateMention], sentence_dates: list[DateMention], cls_start: int,
                    history: list[Incident], published: date, pub_precision: int) -> tuple[list[tuple[date, int]], bool]:
     """The day(s) of an incident and whether the text dated it; undated -> publication, week precision."""
+    days, dated, _words = date_reading(clause_dates, sentence_dates, cls_start, history, published, pub_precision)
+    return days, dated
+
+
+def date_reading(clause_dates: list[DateMention], sentence_dates: list[DateMention], cls_start: int,
+                 history: list[Incident], published: date, pub_precision: int) -> tuple[list[tuple[date, int]], bool, str]:
+    """incident_dates, with the words that gave the day (for --explain)."""
     statement = next((d for d in sentence_dates if d.statement and d.date), None)
     own = [d for d in clause_dates if d.kind not in ("chain", "possessive") and d.date and not d.statement]
     chains = [d for d in clause_dates if d.kind == "chain"] or [d for d in sentence_dates if d.kind == "chain"]
@@ -27,22 +34,22 @@ def incident_dates(clause_dates: list[DateMention], sentence_dates: list[DateMen
         resolved = _resolve_chain(chain, cls_start, own or [d for d in sentence_dates if d.date and not d.statement],
                                   statement, history)
         if resolved is not None:
-            return [resolved], True
+            return [resolved], True, chain.text
     if own:
         nights = [d for d in own if d.kind == "night"]
         if nights and len(own) == 1:
             anchor = statement.date if statement else published
-            return [(anchor, nights[0].precision)], True
+            return [(anchor, nights[0].precision)], True, nights[0].text
         multi = _multi_day(own, clause_dates)
         if multi:
-            return multi, True
-        return [(own[0].date, own[0].precision)], True
+            return multi, True, ", ".join(d.text for d in own)
+        return [(own[0].date, own[0].precision)], True, own[0].text
     other = [d for d in sentence_dates if d.kind not in ("chain", "possessive") and d.date and not d.statement]
     if other:
-        return [(other[0].date, other[0].precision)], True
+        return [(other[0].date, other[0].precision)], True, other[0].text
     if statement:
-        return [(statement.date, statement.precision)], True
-    return [(published, max(2, pub_precision))], False
+        return [(statement.date, statement.precision)], True, statement.text
+    return [(published, max(2, pub_precision))], False, "(undated: the publication week)"
 
 
 def _multi_day(own: list[DateMention], clause_dates: list[DateMention]) -> list[tuple[date, int]]:

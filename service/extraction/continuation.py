@@ -98,6 +98,7 @@ def become_disrupted(previous: list[Incident], clause: Clause) -> None:
         incident.actor2, incident.inter2 = (launcher, launcher_inter) if launcher else ("", None)
         incident.civilian_targeting = False
         incident.sources.append(clause.span)
+        incident.note("event_type sub_event_type actor1 actor2", "incidents.continuation", clause.text)
 
 
 PROTEST_DISPERSED = ("Protest with intervention", "Excessive force against protesters", "Violent demonstration")

@@ -88,6 +88,29 @@ class Incident:
     confidence: float = 0.5
     clause_text: str = ""
     place_text: str = ""
+    # provenance for --explain: output field -> (stage, the words that set it); never in the normal output
+    trace: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def note(self, fields: str, stage: str, words: str) -> None:
+        """Record which stage set these (space-separated) fields, from which words."""
+        for name in fields.split() + (["country"] if "iso3" in fields.split() else []):
+            self.trace[name] = (stage, " ".join(words.split()))
+
+    def fields(self) -> dict:
+        """The fields a trace is kept for, to see what a step changed."""
+        return {"event_type": self.cls.sub_event_type, "actor1": self.actor1, "actor2": self.actor2,
+                "fatalities": self.fatalities, "location": self.place, "iso3": self.iso3,
+                "assoc_actor_1": self.assoc1, "assoc_actor_2": self.assoc2}
+
+    def note_changes(self, before: dict, stage: str, words: str) -> None:
+        """Record `stage` for every traced field that differs from `before`."""
+        changed = [k for k, v in self.fields().items() if before.get(k) != v]
+        if "location" in changed:
+            changed += ["admin1"]
+        if "event_type" in changed:
+            changed += ["sub_event_type"]
+        if changed:
+            self.note(" ".join(changed), stage, words)
 
 
 @dataclass
@@ -107,6 +130,8 @@ class ArticleState:
     sentences: list[Sentence] = field(default_factory=list)
     clauses: list[list[Clause]] = field(default_factory=list)  # per sentence
     records: list[dict] = field(default_factory=list)
+    explain: bool = False  # add each incident's trace to its record
+    dropped: list[tuple[str, str]] = field(default_factory=list)  # (clause, why the filters dropped it)
 
     def last_group(self) -> list[Incident]:
         if not self.incidents:

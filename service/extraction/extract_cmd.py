@@ -27,7 +27,7 @@ from typing import Iterator
 from . import ArticleRecord, parse
 from .manifest import ArticleFacts, read_manifest
 
-__all__ = ["run", "read_files", "FileResult"]
+__all__ = ["run", "read_files", "FileResult", "explain_text"]
 
 
 @dataclass
@@ -59,18 +59,19 @@ class FileResult:
         return out
 
 
-def read_files(paths: list[str], published: str | None = None) -> Iterator[FileResult]:
+def read_files(paths: list[str], published: str | None = None, explain: bool = False) -> Iterator[FileResult]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from _read_directory(path, published)
+            yield from _read_directory(path, published, explain)
         else:
-            yield _read_file(path, _facts_beside(path), published)
+            yield _read_file(path, _facts_beside(path), published, explain)
 
 
-def run(paths: list[str], published: str | None = None) -> list[dict]:
+def run(paths: list[str], published: str | None = None, explain: bool = False) -> list[dict]:
+    """explain: each event carries an "explain" key (which stage set each field; see explain_text)."""
     out: list[dict] = []
-    for result in read_files(paths, published):
+    for result in read_files(paths, published, explain):
         if result.error:
             import sys
             print(f"skipped {result.path}: {result.error}", file=sys.stderr)
@@ -79,7 +80,7 @@ def run(paths: list[str], published: str | None = None) -> list[dict]:
     return out
 
 
-def _read_directory(directory: Path, published: str | None) -> Iterator[FileResult]:
+def _read_directory(directory: Path, published: str | None, explain: bool = False) -> Iterator[FileResult]:
     try:
         entries = read_manifest(directory)
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -87,10 +88,10 @@ def _read_directory(directory: Path, published: str | None) -> Iterator[FileResu
         return
     if not entries:
         for f in sorted(directory.glob("*.txt")):
-            yield _read_file(f, [], published)
+            yield _read_file(f, [], published, explain)
         return
     for entry in entries:
-        yield _read_file(directory / entry.file, list(entry.articles), published)
+        yield _read_file(directory / entry.file, list(entry.articles), published, explain)
 
 
 def _facts_beside(path: Path) -> list[ArticleFacts]:
@@ -104,7 +105,7 @@ def _facts_beside(path: Path) -> list[ArticleFacts]:
     return []
 
 
-def _read_file(path: Path, facts: list[ArticleFacts], published: str | None) -> FileResult:
+def _read_file(path: Path, facts: list[ArticleFacts], published: str | None, explain: bool = False) -> FileResult:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -116,9 +117,34 @@ def _read_file(path: Path, facts: list[ArticleFacts], published: str | None) -> 
     if "\x00" in text:
         return FileResult(path, facts=facts, error="binary content, not an article")
     try:
-        records = parse(text, published=published, facts=facts, default_published=date.today().isoformat())
+        records = parse(text, published=published, facts=facts, default_published=date.today().isoformat(),
+                        explain=explain)
     except ValueError as exc:  # a bad date in the manifest or header
         return FileResult(path, facts=facts, error=f"cannot parse: {exc}")
     if not records:
         return FileResult(path, facts=facts, error="no article found (a headline and a body are needed)")
     return FileResult(path, records=records, facts=facts)
+
+
+MAIN_FIELDS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location",
+               "fatalities")
+
+
+def explain_text(article: dict) -> str:
+    """A readable block per event: its main fields, the stage and words that set each, then what the
+    filters dropped in the article and why."""
+    lines = [f"# {article['title']} ({article.get('published')})"]
+    dropped: list[dict] = []
+    for n, ev in enumerate(article["events"], 1):
+        trace = ev.get("explain", {})
+        fields = trace.get("fields", {})
+        dropped = trace.get("dropped", dropped)
+        lines.append(f"event {n}: {ev['sub_event_type']} on {ev['event_date']}")
+        for name in MAIN_FIELDS:
+            set_by = fields.get(name)
+            how = f"  <- {set_by['stage']}: \"{set_by['words']}\"" if set_by else ""
+            lines.append(f"  {name:<15} {ev.get(name)!s:<40}{how}")
+        lines.append(f"  evidence        \"{' '.join(ev['evidence'].split())}\"")
+    lines.append("dropped by the filters:" if dropped else "dropped by the filters: nothing")
+    lines += [f"  - {d['why']}: \"{d['text']}\"" for d in dropped]
+    return "\n".join(lines)

@@ -88,6 +88,23 @@ def dropped(clause: Clause) -> bool:
     return clause.reason is not None or (clause.cls is not None and is_unreal(clause.text, clause.cls))
 
 
+def drop_reason(clause: Clause) -> str:
+    """Why a dropped clause tells no incident, in words (for --explain)."""
+    if clause.reason is not None:
+        return {"year": "background: a year other than this one", "aggregate": "an aggregate toll of many incidents",
+                "crime": "crime, not political violence", "background": "background"}.get(clause.reason, clause.reason)
+    return "future, planned, threatened or denied"
+
+
+def follow_up_reason(clause: Clause) -> str:
+    """Why a clause with an event mention only adds to the previous incident (for --explain)."""
+    if clause.quoted:
+        return "a quote: added to the previous incident, not an incident of its own"
+    if is_claim(clause.text):
+        return "a claim of responsibility: added to the previous incident"
+    return "no arrest reported"
+
+
 def generic_violence_only(clause: str) -> bool:
     """"measures have done little to curb the attacks": violence named only as a plural noun."""
     hits = cue_matches("violence", clause)

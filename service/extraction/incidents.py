@@ -14,16 +14,17 @@ country, the last place, the armed group named last, the incidents a date chain 
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from .arg_actors import assign_actors, note_groups, victims_are_civilian
 from .arg_claims import agreement_parties, apply_claim, fill_target, refine_actors
 from .arg_counts import add_follow_up_deaths, deaths_by_place, incident_toll, place_fatalities
-from .arg_dates import incident_dates, own_dates
+from .arg_dates import date_reading, own_dates
 from .arg_places import clause_places
 from .continuation import (all_intercepted, become_disrupted, dispersed_crowd, is_continuation, moved_to_town,
                            same_area)
 from .document import ArticleState, Clause, Incident
-from .filters import dropped, generic_violence_only, is_claim
+from .filters import drop_reason, dropped, follow_up_reason, generic_violence_only, is_claim
 from .mentions import STANDALONE_TYPES, is_negated_arrest, refine_type
 from .records import confidence
 from .segment import mask_chains
@@ -42,6 +43,8 @@ def walk(state: ArticleState) -> ArticleState:
 def process_clause(clause: Clause, state: ArticleState) -> None:
     """A clause the filters keep: a follow-up of the incident just told, or a new act."""
     if dropped(clause):
+        if clause.cls is not None:
+            state.dropped.append((clause.text, drop_reason(clause)))
         return
     clause.places = clause_places(clause, mask_chains(clause), state)
     own = own_dates(clause)
@@ -59,12 +62,15 @@ def _told_as_follow_up(clause: Clause, own: list, previous: list[Incident], stat
         continue_incident(previous, clause, state)
         return True
     if cls is None or is_negated_arrest(clause) or clause.quoted or is_claim(clause.text):
+        if cls is not None:
+            state.dropped.append((clause.text, follow_up_reason(clause)))
         if previous and not own:
             continue_incident(previous, clause, state)
         return True
     if cls.sub_event_type == "Attack" and not clause.deaths and not own and generic_violence_only(clause.text):
         # "measures have done little to curb the attacks": violence named only as a plural noun, with no
         # day, victim or count, is commentary
+        state.dropped.append((clause.text, "commentary: violence named only in general"))
         if previous:
             continue_incident(previous, dataclasses.replace(clause, places=[], cls=None), state)
         return True
@@ -95,11 +101,13 @@ def _told_as_new_act(clause: Clause, own: list, previous: list[Incident], state:
     start_incident(clause, state)
 
 
-def _incident_days(clause: Clause, state: ArticleState, inherit: Incident | None) -> tuple[list, bool]:
+def _incident_days(clause: Clause, state: ArticleState, inherit: Incident | None) -> tuple[list, bool, str]:
+    """The days, whether the text dated them, and the words that did."""
     if inherit is not None:
-        return [(inherit.event_date, inherit.precision)], inherit.dated
-    return incident_dates(clause.dates, clause.sentence_dates, clause.cls.trigger_start, state.incidents,
-                          state.published, state.pub_precision)
+        words = inherit.trace.get("event_date", ("", ""))[1]
+        return [(inherit.event_date, inherit.precision)], inherit.dated, f"(as the act before) {words}"
+    return date_reading(clause.dates, clause.sentence_dates, clause.cls.trigger_start, state.incidents,
+                        state.published, state.pub_precision)
 
 
 def _incident_places(clause: Clause, state: ArticleState, inherit: Incident | None) -> tuple[list, list, str | None]:
@@ -113,7 +121,7 @@ def _incident_places(clause: Clause, state: ArticleState, inherit: Incident | No
 
 def start_incident(clause: Clause, state: ArticleState, inherit: Incident | None = None) -> None:
     """One new incident per day and place the clause names; the dead go to the places they were counted in."""
-    days, dated = _incident_days(clause, state, inherit)
+    days, dated, date_words = _incident_days(clause, state, inherit)
     place_list, place_texts, iso3 = _incident_places(clause, state, inherit)
     civilian = victims_are_civilian(clause.deaths, clause.text)
     cls = refine_type(clause.cls, civilian, clause.text)
@@ -126,11 +134,31 @@ def start_incident(clause: Clause, state: ArticleState, inherit: Incident | None
                                 iso3=place.iso3 if place else iso3, fatalities=place_fatalities(i, total, per_place),
                                 vague_count=vague, sources=[clause.span], group=state.group_counter,
                                 clause_text=clause.text, place_text=place_texts[i] or "")
+            _note_start(incident, clause, date_words, place_texts[i] if clause.places else "")
             _code_actors(incident, clause, civilian, state)
             incident.confidence = confidence(incident, dated, bool(clause.places) or inherit is not None)
             state.incidents.append(incident)
     if place_list and place_list[0] is not None:
         state.last_place, state.last_place_text = place_list[0], place_texts[0] or ""
+
+
+def _note_start(incident: Incident, clause: Clause, date_words: str, place_words: str) -> None:
+    """The trace of a new incident: the trigger, the date, the place and the count that set its fields."""
+    trigger = re.match(r"[\w'-]+", clause.text[incident.cls.trigger_start:])
+    words = trigger.group(0) if trigger else clause.text
+    if incident.cls != clause.cls:
+        words += f" (read as {incident.cls.sub_event_type.lower()} from who the victims are)"
+    incident.note("event_type sub_event_type", "mentions", words)
+    incident.note("event_date time_precision", "arguments.dates", date_words)
+    if place_words:
+        incident.note("location admin1 iso3", "arguments.places", place_words)
+    elif incident.place is not None:
+        incident.note("location admin1 iso3", "arguments.places", f"(the place told before) {incident.place_text}")
+    elif incident.iso3:
+        incident.note("iso3", "arguments.places", "(the article's country)")
+    counted = [clause.text[c.start:c.end] for c in clause.deaths + clause.tolls]
+    if incident.fatalities and counted:
+        incident.note("fatalities", "arguments.counts", "; ".join(counted))
 
 
 def _code_actors(incident: Incident, clause: Clause, civilian: bool | None, state: ArticleState) -> None:
@@ -152,15 +180,26 @@ def continue_incident(previous: list[Incident], clause: Clause, state: ArticleSt
     for incident in targets:
         incident.sources.append(clause.span)
     head = targets[0]
-    add_follow_up_deaths(head, clause.text, clause.deaths, clause.tolls)
-    cls, places = clause.cls, clause.places
+    cls, places, text = clause.cls, clause.places, clause.text
+    counted = "; ".join(text[c.start:c.end] for c in clause.deaths + clause.tolls)
+    _traced([head], "arguments.counts", counted, lambda: add_follow_up_deaths(head, text, clause.deaths, clause.tolls))
     if cls is not None and len(targets) == 1 and moved_to_town(head, clause):
         head.place, head.place_text = places[0].place, places[0].text
         head.iso3 = places[0].place.iso3
+        head.note("location admin1 iso3", "arguments.places", places[0].text)
     if cls is not None and cls.event_type == head.cls.event_type and head.cls.event_type not in ("Protests", "Riots"):
-        refine_actors(targets, clause.text, state)
+        _traced(targets, "arguments.actors", text, lambda: refine_actors(targets, text, state))
     if clause.deaths or clause.tolls:
-        fill_target(targets, clause.text, state)
-    apply_claim(targets, clause.text, state)
+        _traced(targets, "arguments.actors", text, lambda: fill_target(targets, text, state))
+    _traced(targets, "arguments.claims", text, lambda: apply_claim(targets, text, state))
     if cls is not None and not clause.deaths and head.place is None and places:
         head.place = places[0].place
+        head.note("location admin1", "arguments.places", places[0].text)
+
+
+def _traced(targets: list[Incident], stage: str, words: str, step) -> None:
+    """Run one rule on the incidents and record the fields it changed (for --explain)."""
+    before = [i.fields() for i in targets]
+    step()
+    for incident, fields in zip(targets, before):
+        incident.note_changes(fields, stage, words)

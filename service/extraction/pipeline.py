@@ -42,9 +42,15 @@ PIPELINE: list[tuple[str, Stage]] = [
 ]
 
 
-def extract(title: str, body: str, published: date, published_precision: str | int = "day") -> list[dict]:
-    """Every incident the article reports, as ACLED-style dicts."""
-    state = ArticleState(published, PRECISION.get(published_precision, 1), None, title=title, body=body)
+def extract(title: str, body: str, published: date, published_precision: str | int = "day",
+            explain: bool = False) -> list[dict]:
+    """Every incident the article reports, as ACLED-style dicts.
+
+    explain: add to each event an "explain" key: which stage set each field from which words, and the
+    clauses the filters dropped and why.
+    """
+    state = ArticleState(published, PRECISION.get(published_precision, 1), None, title=title, body=body,
+                         explain=explain)
     for _name, stage in PIPELINE:
         state = stage(state)
     return state.records

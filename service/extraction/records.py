@@ -118,5 +118,17 @@ def merge_duplicates(events: list[dict]) -> list[dict]:
 
 def make_records(state: ArticleState) -> ArticleState:
     """Every incident as an output dict, duplicates merged."""
-    state.records = merge_duplicates([to_record(i, state.body, state) for i in state.incidents])
+    events = [to_record(i, state.body, state) for i in state.incidents]
+    if state.explain:
+        for incident, event in zip(state.incidents, events):
+            event["explain"] = explanation(incident, state)
+    state.records = merge_duplicates(events)
     return state
+
+
+def explanation(incident: Incident, state: ArticleState) -> dict:
+    """Which stage set each field, from which words, and what the filters dropped in the article."""
+    return {
+        "fields": {name: {"stage": stage, "words": words} for name, (stage, words) in incident.trace.items()},
+        "dropped": [{"text": " ".join(text.split()), "why": why} for text, why in state.dropped],
+    }
