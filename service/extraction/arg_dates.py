@@ -82,3 +82,11 @@ def _anchor_incident(anchor_text: str, history: list[Incident]) -> Incident | No
         if words and all(w in incident.clause_text.lower() for w in words[-1:]):
             return incident
     return history[-1] if history else None
+
+
+def statement_dated(days: list[tuple[date, int]], clause: Clause) -> bool:
+    """The incident's only day is the day someone spoke ("the ministry said on Saturday that ...")."""
+    statement = next((d for d in clause.sentence_dates if d.statement and d.date), None)
+    if statement is None or len(days) != 1 or days[0][0] != statement.date:
+        return False
+    return not any(d.date == statement.date and not d.statement for d in clause.dates + clause.sentence_dates)

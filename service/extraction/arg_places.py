@@ -64,10 +64,16 @@ def _country_named(name: str, possessive: bool) -> countries.Country | None:
     return country
 
 
+# "an agency based in Britain": where an organisation sits, not where anything happened
+BASED_IN = re.compile(r"\b(?:based|headquartered|registered|exiled|living|resident)\s+in\s+(?:the\s+)?$", re.I)
+
+
 def location_country(text: str) -> str | None:
     """A country the text places the incident in ("Afghanistan's Kunar", "in Mali", "the Israeli town of")."""
     best: tuple[int, int, str] | None = None
     for m in LOCATION_COUNTRY.finditer(text):
+        if m.group("in") and BASED_IN.search(text[max(0, m.start() - 30):m.start("in")]):
+            continue
         for rank, group in enumerate(("name", "in", "demonym")):
             if m.group(group):
                 country = _country_named(m.group(group), group == "name")

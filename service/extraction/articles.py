@@ -99,8 +99,8 @@ def find_dateline(body: str) -> Dateline | None:
     if m.group("city") and not agency and not region and len(city.replace(" ", "")) < 3:
         return None  # "A -" / "US -": too short to be a dateline without an agency
     if m.group("city") and not agency and city.isupper() and not re.search(r"[\u2013\u2014]|--", m.group(0)) \
-            and not region:
-        return None  # "UPDATE - ...": a capitalised word and a plain hyphen alone is too weak
+            and not region and "/" not in city:
+        return None  # "UPDATE - ...": a capitalised word and a plain hyphen alone is too weak ("A/B -" is two cities)
     return Dateline(m.end(), city.strip(), region.strip() if region else None,
                     m.group("date") or m.group("date2"), agency.strip("()") if agency else None)
 

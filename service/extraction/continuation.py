@@ -9,7 +9,7 @@ import re
 from . import places as gazetteer
 from .arg_actors import ATTRIBUTION_TAIL, generic_actor
 from .arg_dates import incident_dates
-from .classify import Classification, context_match
+from .classify import Classification, context_match, cue_matches
 from .document import ArticleState, Clause, Incident
 from .filters import QUOTE_START
 from .mentions import STANDALONE_TYPES
@@ -101,13 +101,12 @@ def become_disrupted(previous: list[Incident], clause: Clause) -> None:
         incident.note("event_type sub_event_type actor1 actor2", "incidents.continuation", clause.text)
 
 
-PROTEST_DISPERSED = ("Protest with intervention", "Excessive force against protesters", "Violent demonstration")
 
 
 def dispersed_crowd(clause: Clause, state: ArticleState) -> Incident | None:
     """The protest broken up on the day and at the place of these arrests, when the article told one."""
     places = clause.places
-    crowds = [i for i in state.incidents if i.cls.sub_event_type in PROTEST_DISPERSED]
+    crowds = [i for i in state.incidents if i.cls.event_type in ("Protests", "Riots")]
     if not crowds:
         return None
     days, dated = incident_dates(clause.dates, clause.sentence_dates, clause.cls.trigger_start, state.incidents,
@@ -118,10 +117,15 @@ def dispersed_crowd(clause: Clause, state: ArticleState) -> Incident | None:
         if places and not _same_place(places, [crowd]) and not (
                 crowd.place and re.search(r"\b" + re.escape(crowd.place.name) + r"\b", clause.text, re.I)):
             continue
-        if not dated and not places:
+        if not dated and not places and not (crowd is state.incidents[-1] or names_crowd(clause.text)):
             continue
         return crowd
     return None
+
+
+def names_crowd(text: str) -> bool:
+    """"police arrested dozens of protesters": the people detained were in the crowd."""
+    return bool(cue_matches("protest", text) or cue_matches("crowd", text))
 
 
 def same_area(places: list[gazetteer.PlaceMention], previous: list[Incident]) -> bool:

@@ -88,6 +88,7 @@ class Incident:
     confidence: float = 0.5
     clause_text: str = ""
     place_text: str = ""
+    statement_dated: bool = False  # the only day the text gives is the day a statement was made
     # provenance for --explain: output field -> (stage, the words that set it); never in the normal output
     trace: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False, compare=False)
 

@@ -19,7 +19,7 @@ import re
 from .arg_actors import assign_actors, note_groups, victims_are_civilian
 from .arg_claims import agreement_parties, apply_claim, fill_target, refine_actors
 from .arg_counts import add_follow_up_deaths, deaths_by_place, incident_toll, place_fatalities
-from .arg_dates import date_reading, own_dates
+from .arg_dates import date_reading, own_dates, statement_dated
 from .arg_places import clause_places
 from .continuation import (all_intercepted, become_disrupted, dispersed_crowd, is_continuation, moved_to_town,
                            same_area)
@@ -133,7 +133,8 @@ def start_incident(clause: Clause, state: ArticleState, inherit: Incident | None
             incident = Incident(cls=cls, event_date=day, precision=precision, dated=dated, place=place,
                                 iso3=place.iso3 if place else iso3, fatalities=place_fatalities(i, total, per_place),
                                 vague_count=vague, sources=[clause.span], group=state.group_counter,
-                                clause_text=clause.text, place_text=place_texts[i] or "")
+                                clause_text=clause.text, place_text=place_texts[i] or "",
+                                statement_dated=inherit is None and statement_dated(days, clause))
             _note_start(incident, clause, date_words, place_texts[i] if clause.places else "")
             _code_actors(incident, clause, civilian, state)
             incident.confidence = confidence(incident, dated, bool(clause.places) or inherit is not None)

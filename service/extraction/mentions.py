@@ -32,7 +32,10 @@ def is_negated_arrest(clause: Clause) -> bool:
 
 
 def refine_type(cls: Classification, civilian: bool | None, clause: str) -> Classification:
-    """Generic violence against combatants is a battle; an armed clash with only civilian victims is not."""
+    """Generic violence against combatants is a battle; an armed clash with only civilian victims is not;
+    crowds fighting police or each other without guns riot, they do not battle."""
+    if cls.event_type == "Battles" and cls.sub_event_type == "Armed clash" and crowd_fight(cls):
+        return Classification("Riots", "Violent demonstration", cls.priority, cls.cues, cls.trigger_start, cls.trigger_last)
     if cls.sub_event_type == "Attack" and civilian is False:
         return Classification("Battles", "Armed clash", cls.priority, cls.cues, cls.trigger_start, cls.trigger_last)
     if cls.sub_event_type == "Attack" and civilian is None and "clash" in cls.cues:
@@ -40,3 +43,8 @@ def refine_type(cls: Classification, civilian: bool | None, clause: str) -> Clas
     if cls.sub_event_type == "Non-state actor overtakes territory" and "regain" in cls.cues:
         return Classification("Battles", "Government regains territory", cls.priority, cls.cues, cls.trigger_start, cls.trigger_last)
     return cls
+
+
+def crowd_fight(cls: Classification) -> bool:
+    """Protesters, supporters or residents (not armed men) are the ones fighting, and no firearm is named."""
+    return bool({"crowd", "protest"} & cls.cues) and not {"armed_group", "firearms"} & cls.cues

@@ -126,10 +126,14 @@ def _patterns() -> dict:
             re.I,
         ),
         "singular": re.compile(
-            r"\b(?P<det>an?|one|the)\s+(?P<np>" + modifier + r"(?:" + alt(singular) + r"))\b" + ATTRIBUTIVE +
+            r"\b(?P<det>an?|one|the|another|a\s+further|one\s+more)\s+(?P<np>" + modifier + r"(?:" + alt(singular) + r"))\b" + ATTRIBUTIVE +
             r"(?P<of>\s+of\s+(?:the\s+)?[\w'\u2019 -]{0,40}?\b(?:forces|army|police|group|militia|family|unit))?",
             re.I,
         ),
+        # "sergeant Veli Ates", "farm labourer Ishaq Molla": one person, named after what they were
+        "titled": re.compile(
+            r"\b(?P<np>(?i:" + alt(singular) + r"))\s+(?P<name>(?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+)"
+            r"(?P<age>,\s*\d{1,3}\s*,)?"),
         "nonperson": re.compile(r"^\s*(?:" + alt(lex["nonperson_nouns"]) + r")\b", re.I),
         "death": re.compile(r"\b(?:" + alt(lex["death_cues"]) + r")\b", re.I),
         "injury": re.compile(r"\b(?:" + alt(lex["injury_cues"]) + r")\b", re.I),
@@ -171,6 +175,10 @@ def _mentions(text: str) -> list[_Mention]:
             continue
         det = m.group("det").lower()
         found.append(_Mention(1, m.start(), m.end("np"), m.group("np"), det != "the"))
+    for m in pats["titled"].finditer(text):
+        if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
+            continue
+        found.append(_Mention(1, m.start(), m.end(), m.group("np"), True))
     found.sort(key=lambda f: f.start)
     return found
 

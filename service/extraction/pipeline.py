@@ -9,6 +9,7 @@ returns it:
     counts    each clause's death counts and tolls                                          arg_counts.py
     setting   the article's country and the countries it names                              arg_places.py
     incidents the walk: new incident or continuation, with places, dates and actors        incidents.py
+    grouping  background out; a general account merged with its detail, summaries dropped    coref.py
     records   incidents -> output dicts, duplicates merged                                  records.py
 
 The first stages read each clause on its own; the walk is sequential (a clause's place, date chain and
@@ -20,7 +21,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from . import arg_counts, arg_places, filters, incidents, mentions, records, segment
+from . import arg_counts, arg_places, coref, filters, incidents, mentions, records, segment
 from .arg_actors import find_clause_actors
 from .document import PRECISION, ActorRead, ArticleState, Incident, Sentence
 from .records import dedup_key
@@ -38,6 +39,7 @@ PIPELINE: list[tuple[str, Stage]] = [
     ("counts", arg_counts.read_counts),
     ("setting", arg_places.place_article),
     ("incidents", incidents.walk),
+    ("grouping", coref.group),
     ("records", records.make_records),
 ]
 

@@ -23,7 +23,11 @@ SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-
 # Relative clauses and appositions carry background ("which has deployed troops since 2021").
 RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*?(?=,|;|$)"
                              r"|\s+who\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+\w+ed\b[^,;]*?(?=,|;|\.?$)")
-CLAUSE_BREAK = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=[A-Z]|the\b|a\b|an\b)|,\s+whereas\s+")
+CLAUSE_BREAK = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=[A-Z]|the\b|a\b|an\b)|,\s+whereas\s+"
+                          # "shelling killed six in A, and an air strike on B killed four": a second incident
+                          r"|,\s+(?:and|while)\s+(?=(?:an?|another|the)\s+(?:[\w-]+\s+){0,2}?(?:air\s?strikes?|strikes?|"
+                          r"shelling|bombs?|bombings?|explosions?|blasts?|raids?|rockets?|missiles?|drones?|attacks?)\s+"
+                          r"(?:on|in|at|near|hit|struck|killed|targeted|exploded|wounded)\b)", re.I)
 
 
 def split_sentences(body: str) -> list[Sentence]:

@@ -1,0 +1,93 @@
+"""The classes of error that real reporting showed, each pinned by sentences written for these tests.
+
+Each test names the class it guards (see the extractor's issue): later incidents, lists of places,
+protest violence, placing, false events, dates, counts.
+"""
+from datetime import date
+
+from service.extraction import extract
+
+PUB = date(2023, 9, 20)  # a Wednesday
+
+
+def events(body, title="Report", published=PUB):
+    return extract(title, body, published, "day")
+
+
+def test_background_incident_from_months_earlier_is_not_an_event():
+    got = events("Government troops captured the town of Kafr Nabl in Idlib province in March after weeks of "
+                 "heavy fighting, and the front has barely moved since.")
+    assert got == []
+
+
+def test_incident_told_first_in_general_then_placed_is_one_event_at_the_place():
+    got = events("Gunmen killed seven villagers in northwestern Nigeria on Sunday, police said.\n\n"
+                 "The attackers stormed the village of Kadisau in Zamfara state on motorcycles.",
+                 title="Gunmen kill seven in Nigeria")
+    assert len(got) == 1
+    assert got[0]["admin1"] == "Zamfara" and got[0]["location"] == "Kadisau"
+    assert got[0]["event_date"] == "2023-09-17" and got[0]["fatalities"] == 7
+
+
+def test_a_summary_of_several_incidents_is_not_an_event_and_gives_them_its_day():
+    got = events("At least nine people were killed on Monday in a string of attacks in the Nigerian states of "
+                 "Borno and Yobe.\n\nIn Borno, gunmen shot dead five farmers in the town of Konduga. In Yobe, "
+                 "militants killed four traders in the town of Geidam. Another man was shot dead in Damaturu.")
+    places = sorted(e["location"] for e in got)
+    assert places == ["Damaturu", "Geidam", "Konduga"]
+    assert {e["event_date"] for e in got} == {"2023-09-18"}
+    assert sorted(e["fatalities"] for e in got) == [1, 4, 5]
+
+
+def test_an_incident_with_no_place_in_the_text_takes_the_article_country_coarsely():
+    got = events("Soldiers and rebels clashed on Monday, leaving ten fighters dead, the army said.",
+                 title="Fighting in eastern Congo kills ten")
+    assert len(got) == 1
+    assert got[0]["iso3"] == "COD" and got[0]["geo_precision"] == 3
+
+
+def test_crowds_fighting_police_riot_they_do_not_battle():
+    got = events("Hundreds of students clashed with police in Nairobi on Tuesday, hurling stones at officers "
+                 "who fired tear gas.", title="Kenyan students clash with police")
+    assert len(got) == 1
+    assert got[0]["event_type"] in ("Riots", "Protests")
+
+
+def test_protesters_setting_fires_is_a_violent_demonstration():
+    got = events("Protesters set several cars on fire outside the parliament in Tbilisi on Tuesday.",
+                 title="Unrest in Georgia")
+    assert [(e["event_type"], e["sub_event_type"]) for e in got] == [("Riots", "Violent demonstration")]
+
+
+def test_protest_that_turns_into_deadly_unrest_is_a_riot():
+    got = events("Rival demonstrations in Kirkuk on Saturday turned into deadly unrest that left two people dead.",
+                 title="Deadly unrest in Iraq's Kirkuk")
+    assert len(got) == 1 and got[0]["event_type"] == "Riots"
+
+
+def test_arrests_made_at_a_protest_belong_to_the_protest():
+    got = events("Thousands of people marched through Minsk on Sunday against the government.\n\n"
+                 "Police detained dozens of protesters, witnesses said.", title="Belarus protest")
+    assert len(got) == 1
+    assert got[0]["event_type"] == "Protests"
+
+
+def test_where_a_monitor_is_based_does_not_move_the_incident():
+    got = events("Shelling killed three civilians in the village of Kafr Batna in Syria on Monday, said the "
+                 "Syrian Observatory for Human Rights, which is based in Britain.\n\n"
+                 "A further civilian died when helicopters attacked the village of Saqba.",
+                 title="Shelling kills three in Syria")
+    assert {e["iso3"] for e in got} == {"SYR"}
+
+
+def test_two_incidents_in_one_sentence_are_two_events():
+    got = events("In the town of Kafr Batna in Syria, shelling on Monday killed three civilians, and an air strike "
+                 "on the town of Saqba killed two others.", title="Strikes in Syria")
+    assert sorted((e["location"], e["fatalities"]) for e in got) == [("Kafr Batna", 3), ("Saqba", 2)]
+
+
+def test_cities_in_a_shared_dateline_are_not_incident_places():
+    got = events("ADEN/MARIB - Houthi fighters attacked government positions in the Al-Kassara area of Marib "
+                 "province on Monday, killing four soldiers.", title="Fighting in Yemen")
+    assert len(got) == 1 and got[0]["admin1"] == "Marib"
+    assert got[0]["location"] != "ADEN"
