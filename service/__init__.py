@@ -4,13 +4,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from flask import Flask, Response
+from typing import TYPE_CHECKING
 
-from .api import Api
 from .config import Config
-from .db import Database
-from .errors import register_error_handlers
-from .queries import all_queries
+
+if TYPE_CHECKING:  # the web stack is imported by create_app, not by `eventsvc extract`
+    from flask import Flask
 
 API_VERSION = "1.0.0"
 OPENAPI_FILE = Path(__file__).resolve().parent.parent / "openapi.yaml"
@@ -39,6 +38,13 @@ def create_app(config: Config | dict | None = None) -> Flask:
     if isinstance(config, dict):
         config = Config.from_env(**config)
     config = config or Config.from_env()
+
+    from flask import Flask, Response
+
+    from .api import Api
+    from .db import Database
+    from .errors import register_error_handlers
+    from .queries import all_queries
 
     app = Flask(__name__)
     app.config.update(_api_spec_options())

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+import pickle
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from .. import cache as _cache
 from .. import countries as _countries
 from .model import _GENERIC, Actor
 from .tokens import _is_acronym, _phrase_keys, _sep_ok, _Tok
@@ -233,8 +237,37 @@ def _word_tables(data: dict) -> dict:
     )
 
 
+def _cache_file() -> Path | None:
+    """Pickled lexicon, keyed by a hash of the data, the code that compiles it and the country table."""
+    base = _cache.cache_dir()
+    if base is None:
+        return None
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in [DATA_FILE, *sorted(here.glob("*.py")), Path(_countries.__file__), here.parent / "country_table.py"]:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    h.update(f"pycountry={importlib.metadata.version('pycountry')}".encode())
+    return base / f"actors-{h.hexdigest()[:16]}.pickle"
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
+    """The compiled lexicon: from the cache when it is current, else compiled (and cached)."""
+    cache = _cache_file()
+    found = _cache.existing(cache)
+    if found is not None:
+        try:
+            return pickle.loads(found.read_bytes())
+        except Exception:
+            pass
+    lex = _compile()
+    if cache is not None:
+        _cache.write(cache, pickle.dumps(lex, protocol=pickle.HIGHEST_PROTOCOL), "actors-*")
+    return lex
+
+
+def _compile() -> _Lexicon:
     data = _load_data()
     b = _LexBuilder(data)
     b.named_groups()

@@ -5,18 +5,17 @@ from __future__ import annotations
 import gc
 import hashlib
 import importlib.metadata
-import os
-import pickle
-import tempfile
 import threading
 from pathlib import Path
 
+from .. import cache as _cache
 from .. import countries as _countries
+from . import store
 from .keys import _KEY_CACHE, _KEY_CACHE_LIMIT, _skeleton_of_key, place_key
 from .model import Place
 from .sources import _ALIASES_FILE, _DATA_DIR, _source_paths
 
-_INDEX_VERSION = 8
+_INDEX_VERSION = 9
 _HERE = Path(__file__).resolve().parent
 
 
@@ -75,26 +74,6 @@ _INDEX: _Index | None = None
 _LOCK = threading.Lock()
 
 
-def _write_cache(cache: Path, data: dict) -> None:
-    """Write the pickle atomically; fall back to the temp dir when the cache dir is read-only."""
-    for target in (cache, Path(tempfile.gettempdir()) / "eventsvc-cache" / cache.name):
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_suffix(f".tmp{os.getpid()}")
-            with open(tmp, "wb") as fh:
-                pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, target)
-        except OSError:
-            continue
-        for old in target.parent.glob("places-*.pickle"):
-            if old != target:
-                try:
-                    old.unlink()
-                except OSError:
-                    pass
-        return
-
-
 def load_index() -> _Index:
     """Build (or load from the cache) the gazetteer index once per process."""
     global _INDEX
@@ -105,20 +84,10 @@ def load_index() -> _Index:
             return _INDEX
         cache = _cache_file()
         data = None
-        if cache is not None and not cache.exists():
-            alt = Path(tempfile.gettempdir()) / "eventsvc-cache" / cache.name
-            if alt.exists():
-                cache = alt
-        if cache is not None and cache.exists():
+        found = _cache.existing(cache)
+        if found is not None:
             try:
-                gc_was = gc.isenabled()
-                gc.disable()
-                try:
-                    with open(cache, "rb") as fh:
-                        data = pickle.load(fh)
-                finally:
-                    if gc_was:
-                        gc.enable()
+                data = store.load(found)
             except Exception:
                 data = None
         if data is None:
@@ -135,22 +104,17 @@ def load_index() -> _Index:
                 if gc_was:
                     gc.enable()
             if cache is not None:
-                _write_cache(cache, data)
+                _cache.write(cache, store.dump(data), "places-*")
         _INDEX = _Index(data)
         return _INDEX
 
 
 def _cache_file() -> Path | None:
-    """Pickle cache path, keyed by a hash of the code, the curated data and the source packages.
-    EVENTSVC_PLACES_CACHE=0 disables the cache; any other value is used as the cache directory."""
-    setting = os.environ.get("EVENTSVC_PLACES_CACHE", "").strip()
-    if setting.lower() in {"0", "false", "no", "off"}:
+    """Cache path, keyed by a hash of the code, the curated data and the source packages (see
+    :mod:`service.vocab.cache`; the layout is :mod:`.store`)."""
+    base = _cache.cache_dir()
+    if base is None:
         return None
-    if setting and setting.lower() not in {"1", "true", "yes", "on"}:
-        base = setting
-    else:
-        base = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
-                            "eventsvc")
     h = hashlib.sha256()
     h.update(str(_INDEX_VERSION).encode())
     for code in _code_files():
@@ -174,4 +138,4 @@ def _cache_file() -> Path | None:
             h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
         except importlib.metadata.PackageNotFoundError:  # pragma: no cover
             pass
-    return Path(base) / f"places-{h.hexdigest()[:16]}.pickle"
+    return base / f"places-{h.hexdigest()[:16]}.idx"
