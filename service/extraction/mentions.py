@@ -18,11 +18,28 @@ STANDALONE_TYPES = {
 
 
 def read_mentions(state: ArticleState) -> ArticleState:
-    """Classify every clause of the article."""
+    """Classify every clause of the article, and tell whether the article is about unrest."""
     for clauses in state.clauses:
         for clause in clauses:
             clause.cls = classify(mask_chains(clause))
+    lead = state.sentences[0].text if state.sentences else ""
+    state.crowd_frame = is_crowd_frame(state.title) or is_crowd_frame(lead)
     return state
+
+
+def is_crowd_frame(text: str) -> bool:
+    """A headline or lead about protests, riots or unrest: its violence is a crowd's unless arms are named."""
+    return bool(cue_matches("protest", text) or cue_matches("unrest", text))
+
+
+def riot_in_frame(cls: Classification, frame: bool) -> Classification:
+    """In a story about unrest, clashes and attacks on property with no armed group or firearm named are
+    the crowd's violence: a violent demonstration, not a battle or an attack on civilians."""
+    if not frame or {"armed_group", "firearms", "lethal"} & cls.cues:
+        return cls
+    if (cls.event_type, cls.sub_event_type) in (("Battles", "Armed clash"), ("Violence against civilians", "Attack")):
+        return Classification("Riots", "Violent demonstration", cls.priority, cls.cues, cls.trigger_start, cls.trigger_last)
+    return cls
 
 
 def is_negated_arrest(clause: Clause) -> bool:
