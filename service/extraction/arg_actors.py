@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import re
 
-from . import countries
+from ..vocab import countries
 from .classify import cue_matches, load_lexicon
 from .document import ActorRead, ArticleState, Incident
 from .numbers import Count
 
-try:  # the actor dictionary is written in parallel; degrade to generic actors without it
-    from . import actors as actor_dictionary
-except ImportError:  # pragma: no cover - only while actors.py does not exist yet
-    actor_dictionary = None
+from ..vocab import actors as actor_dictionary
 
 ATTRIBUTION_TAIL = re.compile(
     r",\s*(?:(?:said|says|told|reported|according\s+to)\b(?![^.;]*\bthat\b)[^;]*"

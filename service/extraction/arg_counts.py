@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import places as gazetteer
+from ..vocab import gazetteer
 from .arg_places import NAME
 from .document import ArticleState, Incident
 from .numbers import Count, death_counts

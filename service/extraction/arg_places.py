@@ -11,8 +11,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from . import countries
-from . import places as gazetteer
+from ..vocab import countries
+from ..vocab import gazetteer
 from .articles import find_dateline
 from .document import ArticleState, Clause
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from . import places as gazetteer
+from ..vocab import gazetteer
 from .arg_actors import ATTRIBUTION_TAIL, generic_actor
 from .arg_dates import incident_dates
 from .classify import Classification, context_match, cue_matches

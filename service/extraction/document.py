@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import places as gazetteer
+from ..vocab import gazetteer
 from .classify import Classification
 from .dates import DateMention
 from .numbers import Count

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import re
 
-from . import countries
+from ..vocab import countries
 from .arg_places import GENERIC_WORDS
 from .classify import disorder_type
 from .document import ArticleState, Incident
 
-try:  # the actor dictionary is written in parallel; degrade to a computed interaction without it
-    from . import actors as actor_dictionary
-except ImportError:  # pragma: no cover - only while actors.py does not exist yet
-    actor_dictionary = None
+from ..vocab import actors as actor_dictionary
 
 
 def confidence(incident: Incident, dated: bool, placed: bool) -> float:
