@@ -15,6 +15,19 @@ def _int(name: str, default: int) -> int:
         raise ValueError(f"{name} must be an integer, got {raw!r}") from exc
 
 
+def _fraction(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise ValueError(f"{name} must be a number between 0 and 1, got {raw!r}") from exc
+    if not 0 <= value <= 1:
+        raise ValueError(f"{name} must be a number between 0 and 1, got {raw!r}")
+    return value
+
+
 @dataclass
 class Config:
     # libpq URL. serve, migrate and load exit when it is empty; only `eventsvc up` then starts an
@@ -35,6 +48,8 @@ class Config:
     EMBEDDED_PG_DIR: str = ".eventsvc/pgdata"
     # where the seed articles and their manifest live (`eventsvc load`, `eventsvc up`)
     SEEDS_DIR: str = "seeds"
+    # extracted events less confident than this (0..1) wait in GET /events?review=pending until reviewed
+    REVIEW_CONFIDENCE_THRESHOLD: float = 0.8
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -49,6 +64,7 @@ class Config:
             PAGE_DEFAULT=_int("PAGE_DEFAULT", cls.PAGE_DEFAULT),
             EMBEDDED_PG_DIR=os.environ.get("EMBEDDED_PG_DIR", cls.EMBEDDED_PG_DIR),
             SEEDS_DIR=os.environ.get("SEEDS_DIR", cls.SEEDS_DIR),
+            REVIEW_CONFIDENCE_THRESHOLD=_fraction("REVIEW_CONFIDENCE_THRESHOLD", cls.REVIEW_CONFIDENCE_THRESHOLD),
         )
         for key, value in overrides.items():
             setattr(cfg, key, value)
