@@ -84,9 +84,21 @@ def _field_errors(messages) -> dict:
     flat: dict = {}
     for location, fields_ in messages.items():
         if isinstance(fields_, dict):
-            flat.update(fields_)
+            flat.update(_dotted(fields_))
         else:
             flat[location] = fields_
+    return flat
+
+
+def _dotted(messages: dict, prefix: str = "") -> dict:
+    """Errors of a nested object under dotted names ({"changes": {"fatalities": [...]}} -> "changes.fatalities"),
+    so that `errors` stays {field: [messages]} everywhere. A list's errors stay under the list's name."""
+    flat: dict = {}
+    for name, value in messages.items():
+        if isinstance(value, dict) and all(isinstance(key, str) for key in value):
+            flat.update(_dotted(value, f"{prefix}{name}."))
+        else:
+            flat[f"{prefix}{name}"] = value
     return flat
 
 
