@@ -30,10 +30,21 @@ def etag(version: int) -> dict:
     return {"ETag": f'"{version}"'}
 
 
-def only_sent(data: dict) -> dict:
-    """A partial update holds only the fields the client sent, not the schema's defaults."""
+def only_sent(data: dict, member: str | None = None) -> dict:
+    """A partial update holds only the fields the client sent, not the schema's defaults.
+
+    `member` names the object of the body that holds the update (`changes` of a review), when it is not the body.
+    """
     sent = request.get_json(silent=True) or {}
+    if member is not None:
+        sent = sent.get(member) or {} if isinstance(sent, dict) else {}
     return {k: v for k, v in data.items() if k in sent}
+
+
+def requester() -> str | None:
+    """Who sent the request, for the history of what it changes: the API key's name once keys exist (a later
+    issue); None until then."""
+    return None
 
 
 def require_json_body() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 PROBLEM_JSON = "application/problem+json"
 DRIVER_WORDS = ("psycopg", "violates", "sqlstate", "constraint", "traceback", "duplicate key")
-TABLES = ("articles", "actors", "locations", "events", "event_actors", "event_sources")
+TABLES = ("articles", "actors", "locations", "events", "event_actors", "event_sources", "event_history")
 
 EVENT = {"event_date": "2024-05-01", "event_type": "Battles", "sub_event_type": "Armed clash", "iso3": "SDN",
          "admin1": "Khartoum", "location": "Omdurman", "latitude": 15.64, "longitude": 32.48,
@@ -127,6 +127,29 @@ CASES = {
     "stale If-Match on delete": Case("DELETE", "/events/{event}", 412, headers={"If-Match": '"1"'}),
     "stale If-Match on an actor": Case("PATCH", "/actors/{actor}", 412, json={"inter": 4},
                                        headers={"If-Match": '"1"'}),
+    "stale If-Match on a review": Case("POST", "/events/{event}/review", 412, json={"status": "confirmed"},
+                                       headers={"If-Match": '"1"'}),
+    # reviews and history
+    "review of an unknown event": Case("POST", "/events/424242/review", 404, json={"status": "confirmed"}),
+    "history of an unknown event": Case("GET", "/events/424242/history", 404),
+    "review with an unknown status": Case("POST", "/events/{event}/review", 422, json={"status": "approved"},
+                                          fields=("status",)),
+    "review without a status": Case("POST", "/events/{event}/review", 422, json={}, fields=("status",)),
+    "corrected without changes": Case("POST", "/events/{event}/review", 422, json={"status": "corrected"},
+                                      fields=("changes",)),
+    "corrected with empty changes": Case("POST", "/events/{event}/review", 422,
+                                         json={"status": "corrected", "changes": {}}, fields=("changes",)),
+    "confirmed with changes": Case("POST", "/events/{event}/review", 422,
+                                   json={"status": "confirmed", "changes": {"fatalities": 1}}, fields=("changes",)),
+    "corrected with a bad value": Case("POST", "/events/{event}/review", 422,
+                                       json={"status": "corrected", "changes": {"fatalities": -1}},
+                                       fields=("changes.fatalities",)),
+    "corrected with an unknown field": Case("POST", "/events/{event}/review", 422,
+                                            json={"status": "corrected", "changes": {"contry": "Sudan"}},
+                                            fields=("changes.contry",)),
+    "corrected removing actor1": Case("POST", "/events/{event}/review", 422,
+                                      json={"status": "corrected", "changes": {"actor1": None}},
+                                      fields=("changes.actor1",)),
     "malformed If-Match": Case("PATCH", "/events/{event}", 400, json={"notes": "x"},
                                headers={"If-Match": "yesterday"}),
 }
@@ -182,6 +205,7 @@ ROUTES = [
     ("GET", "/actors"), ("POST", "/actors"),
     ("GET", "/actors/{actor}"), ("PUT", "/actors/{actor}"), ("PATCH", "/actors/{actor}"),
     ("DELETE", "/actors/{actor}"), ("GET", "/actors/{actor}/events"),
+    ("POST", "/events/{event}/review"), ("GET", "/events/{event}/history"),
     ("GET", "/articles"), ("POST", "/articles"), ("GET", "/articles/{article}"),
     ("GET", "/stats"), ("GET", "/health"), ("GET", "/ready"), ("GET", "/openapi.yaml"),
 ]

@@ -61,7 +61,8 @@ def test_create_returns_the_flat_acled_record_and_writes_every_table(client, dbq
         "actor2": "Military Forces of Sudan", "assoc_actor_2": None, "inter2": 1, "interaction": "12",
         "civilian_targeting": False, "iso3": "SDN", "country": "Sudan", "admin1": "Khartoum", "admin2": None,
         "location": "Omdurman", "latitude": 15.64, "longitude": 32.48, "geo_precision": 1, "fatalities": 5,
-        "notes": "Clashes in Omdurman.", "sources": [], "timestamp": None, "version": None,
+        "notes": "Clashes in Omdurman.", "sources": [], "confidence": None, "review_status": "unreviewed",
+        "reviewed_at": None, "timestamp": None, "version": None,
     }
     assert isinstance(body["timestamp"], int) and body["timestamp"] > 0
 
@@ -277,8 +278,10 @@ def test_patch_changes_only_what_was_sent(client, dbq):
     assert body["notes"] == "Updated from a second report."
     assert body["version"] == created["version"] + 1
     assert resp.headers["ETag"] == f'"{body["version"]}"'
-    unchanged = {k: v for k, v in created.items() if k not in ("notes", "version", "timestamp")}
+    unchanged = {k: v for k, v in created.items()
+                 if k not in ("notes", "version", "timestamp", "review_status", "reviewed_at")}
     assert {k: body[k] for k in unchanged} == unchanged
+    assert body["review_status"] == "corrected" and body["reviewed_at"]  # a person's edit is a correction
     [row] = dbq("SELECT fatalities, notes, version FROM events WHERE id = %s", (created["id"],))
     assert row == {"fatalities": 5, "notes": "Updated from a second report.", "version": created["version"] + 1}
     assert roles(dbq, created["id"]) == {"actor1": ["Rapid Support Forces"], "actor2": ["Military Forces of Sudan"]}

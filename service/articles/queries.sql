@@ -17,8 +17,28 @@ UPDATE articles SET title = %(title)s, body = %(body)s, outlet = %(outlet)s, url
 WHERE id = %(id)s;
 
 -- name: unlink_article_sources --
--- Forget an article's evidence; returns the events it supported.
-DELETE FROM event_sources WHERE article_id = %(id)s RETURNING event_id;
+-- Forget an article's evidence (before coding its new text); returns the events it supported. A reviewed or
+-- edited event keeps its evidence: the article cannot take it away.
+DELETE FROM event_sources s USING events e
+WHERE s.article_id = %(id)s AND e.id = s.event_id AND e.review_status = 'unreviewed'
+RETURNING s.event_id;
+
+-- name: unlink_article_event_sources --
+-- Forget one article's evidence for one event (a reviewed event the new text still reports gets the new evidence).
+DELETE FROM event_sources WHERE event_id = %(event_id)s AND article_id = %(article_id)s;
+
+-- name: refresh_event_confidence --
+-- An extracted event's confidence, from its evidence now; returns the events whose confidence changed.
+WITH best AS (
+    SELECT e.id, e.confidence AS before,
+           (SELECT max(s.confidence) FROM event_sources s WHERE s.event_id = e.id) AS after
+    FROM events e
+    WHERE e.id = ANY(%(ids)s) AND e.deleted_at IS NULL AND e.dedup_key IS NOT NULL
+)
+UPDATE events e SET confidence = best.after
+FROM best
+WHERE e.id = best.id AND best.after IS NOT NULL AND best.after IS DISTINCT FROM best.before
+RETURNING e.id, best.before, best.after;
 
 -- name: orphaned_events --
 -- Of the given events, the live ones that no article supports any more.
@@ -37,7 +57,7 @@ SELECT id, deleted_at FROM events WHERE dedup_key = %(dedup_key)s;
 -- name: tombstone_unreported_event --
 -- Delete an incident that no article reports any more; its key is released so that a later article may record it.
 UPDATE events SET deleted_at = now(), updated_at = now(), version = version + 1, dedup_key = NULL
-WHERE id = %(id)s AND deleted_at IS NULL
+WHERE id = %(id)s AND deleted_at IS NULL AND review_status = 'unreviewed'
 RETURNING id;
 
 -- name: insert_event_source --

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..db import Session
-from ..events.service import attach_sources, create_event
+from ..events.history import Cause, record as record_history
+from ..events.service import DELETED, attach_sources, create_event
 from ..extraction import dedup_key, extract
 from ..pagination import cursor_position, encode_cursor
 
@@ -101,6 +102,9 @@ def store_article(session: Session, article: ArticleInput, events: list[dict], d
     incidents that it alone supported and no longer reports are deleted (as tombstones that a later
     article may bring back), and an incident already recorded from another article (same dedup key)
     is linked, not duplicated. An incident a user deleted stays deleted: it is neither linked nor recreated.
+    An event a person reviewed or edited is never changed or deleted here: it keeps its evidence from this
+    article when the article stops reporting it, and is linked again (by the key it was extracted with) when
+    the article still reports it.
     """
     params = {"source_key": article.key, "title": article.title.strip(), "body": article.body.strip(),
               "outlet": article.outlet, "url": article.url, "published": article.published,
@@ -118,30 +122,57 @@ def store_article(session: Session, article: ArticleInput, events: list[dict], d
         article_id, status = session.one("insert_article", params)["id"], "new"
 
     result = StoreResult(article_id, status)
+    cause = Cause("article", article_id=article_id)
     for event in events:
-        key = dedup_key_text(dedup_key(event))
-        # a concurrent transaction coding the same new incident waits here until this one commits, then links
-        session.one("lock_dedup_key", {"dedup_key": key})
-        found = session.one("event_by_dedup_key", {"dedup_key": key})
-        if found and found["deleted_at"]:
-            result.skipped += 1
-            continue
-        if found:
-            event_id = found["id"]
-            result.linked += 1
-        else:
-            event_id = create_event(session, event_payload(event), dedup_key=key)
-            result.created += 1
-        for source in _sources_of(event):
-            session.execute("insert_event_source", {**source, "event_id": event_id, "article_id": article_id})
-        result.event_ids.append(event_id)
-    if previously:
-        for orphan in session.all("orphaned_events", {"ids": previously}):
-            if session.one("tombstone_unreported_event", {"id": orphan["id"]}):
-                session.execute("drop_event_links", {"id": orphan["id"]})
-                result.removed += 1
+        _store_event(session, event, dedup_key_text(dedup_key(event)), cause, result)
+    _remove_unreported(session, previously, cause, result)
     result.event_ids = list(dict.fromkeys(result.event_ids))
+    refresh_confidence(session, [*previously, *result.event_ids], cause)
     return result
+
+
+def _store_event(session: Session, event: dict, key: str, cause: Cause, result: StoreResult) -> None:
+    """Link one extracted incident to its event, creating the event when the incident is new."""
+    # a concurrent transaction coding the same new incident waits here until this one commits, then links
+    session.one("lock_dedup_key", {"dedup_key": key})
+    found = session.one("event_by_dedup_key", {"dedup_key": key})
+    if found and found["deleted_at"]:
+        result.skipped += 1
+        return
+    sources = _sources_of(event)
+    if found:
+        event_id = found["id"]
+        result.linked += 1
+        if sources and event_id not in result.event_ids:
+            # a reviewed event kept this article's earlier evidence (unlink_article_sources): the new text's replaces it
+            session.execute("unlink_article_event_sources", {"event_id": event_id, "article_id": cause.article_id})
+    else:
+        event_id = create_event(session, event_payload(event), dedup_key=key, confidence=event.get("confidence"),
+                                cause=cause)
+        result.created += 1
+    for source in sources:
+        session.execute("insert_event_source", {**source, "event_id": event_id, "article_id": cause.article_id})
+    result.event_ids.append(event_id)
+
+
+def _remove_unreported(session: Session, previously: list[int], cause: Cause, result: StoreResult) -> None:
+    """Delete the unreviewed events that the article supported alone and no longer reports."""
+    if not previously:
+        return
+    for orphan in session.all("orphaned_events", {"ids": previously}):
+        if session.one("tombstone_unreported_event", {"id": orphan["id"]}):
+            session.execute("drop_event_links", {"id": orphan["id"]})
+            record_history(session, orphan["id"], "delete", cause, DELETED)
+            result.removed += 1
+
+
+def refresh_confidence(session: Session, event_ids: list[int], cause: Cause) -> None:
+    """An extracted event's confidence is its best evidence's: recompute it where the evidence changed."""
+    if not event_ids:
+        return
+    for row in session.all("refresh_event_confidence", {"ids": list(set(event_ids))}):
+        record_history(session, row["id"], "update", cause,
+                       {"confidence": {"before": row["before"], "after": row["after"]}})
 
 
 def list_articles(session: Session, limit: int, cursor: str | None) -> tuple[list[dict], str | None]:

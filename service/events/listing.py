@@ -154,6 +154,17 @@ def _row_filters(f: EventFilter, args: dict) -> None:
     if args.get("fatalities_max") is not None:
         f.add("e.fatalities <= {}", f.value(args["fatalities_max"], "integer"))
     _place_filters(f, args)
+    _review_filter(f, args)
+
+
+def _review_filter(f: EventFilter, args: dict) -> None:
+    """review=pending: the queue of extracted events (they have a confidence) below the threshold that no person has
+    reviewed or edited; review=reviewed: confirmed or corrected. The caller puts the configured threshold in
+    `review_threshold`. Real, like the column, so that an event at exactly the threshold is not pending."""
+    if args.get("review") == "pending":
+        f.add("e.review_status = 'unreviewed' AND e.confidence < {}", f.value(args["review_threshold"], "real"))
+    elif args.get("review") == "reviewed":
+        f.add("e.review_status <> 'unreviewed'")
 
 
 def _link_filters(f: EventFilter, args: dict) -> None:

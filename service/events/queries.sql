@@ -28,17 +28,18 @@ RETURNING id;
 -- name: insert_event --
 -- A new event row; actors and sources are linked separately.
 INSERT INTO events (event_date, time_precision, event_type, sub_event_type, location_id, fatalities,
-                    civilian_targeting, notes, dedup_key)
+                    civilian_targeting, notes, dedup_key, confidence)
 VALUES (%(event_date)s, %(time_precision)s, %(event_type)s, %(sub_event_type)s, %(location_id)s, %(fatalities)s,
-        %(civilian_targeting)s, %(notes)s, %(dedup_key)s)
+        %(civilian_targeting)s, %(notes)s, %(dedup_key)s, %(confidence)s)
 RETURNING id;
 
 -- name: update_event --
--- Replace an event's own columns and bump its version.
+-- Replace an event's own columns and bump its version. Only people change events (PUT, PATCH, a review with
+-- changes): the event is marked corrected, and article reloads leave it alone from now on.
 UPDATE events SET event_date = %(event_date)s, time_precision = %(time_precision)s, event_type = %(event_type)s,
     sub_event_type = %(sub_event_type)s, location_id = %(location_id)s, fatalities = %(fatalities)s,
     civilian_targeting = %(civilian_targeting)s, notes = %(notes)s,
-    updated_at = now(), version = version + 1
+    review_status = 'corrected', reviewed_at = now(), updated_at = now(), version = version + 1
 WHERE id = %(id)s AND deleted_at IS NULL;
 
 -- name: clear_event_actors --
@@ -61,3 +62,23 @@ RETURNING id;
 -- A deleted event keeps neither actors nor evidence.
 WITH a AS (DELETE FROM event_actors WHERE event_id = %(id)s)
 DELETE FROM event_sources WHERE event_id = %(id)s;
+
+-- name: confirm_event --
+-- A reviewer accepts an event as it is.
+UPDATE events SET review_status = 'confirmed', reviewed_at = now(), updated_at = now(), version = version + 1
+WHERE id = %(id)s AND deleted_at IS NULL;
+
+-- name: event_ever_existed --
+-- An event, live or deleted (a tombstone keeps its history).
+SELECT id FROM events WHERE id = %(id)s;
+
+-- name: insert_event_history --
+-- One entry of an event's audit trail, in the transaction of the change it records.
+INSERT INTO event_history (event_id, action, cause, article_id, who, changes)
+VALUES (%(event_id)s, %(action)s, %(cause)s, %(article_id)s, %(who)s, %(changes)s);
+
+-- name: event_history --
+-- An event's audit trail, oldest first (the row lock on the event orders its changes, so ids do too).
+SELECT id, event_id, at, action, cause, article_id, who, changes
+FROM event_history WHERE event_id = %(id)s
+ORDER BY id;

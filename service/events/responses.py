@@ -34,6 +34,7 @@ def _export(fmt: str, args: dict, cursor: str | None, with_total: bool):
 def events_response(args: dict):
     """The page (JSON, CSV or GeoJSON) or the streamed export for validated GET /events arguments."""
     fmt = negotiate(args.pop("format", None))
+    args["review_threshold"] = config().REVIEW_CONFIDENCE_THRESHOLD
     limit, cursor, with_total = args.pop("limit", None), args.pop("cursor", None), args.pop("with_total", False)
     if streams(fmt, limit):
         return _export(fmt, args, cursor, with_total)

@@ -5,9 +5,11 @@ from flask import url_for
 from flask.views import MethodView
 
 from ..api import Blueprint
-from ..http import db, etag, if_match_version, only_sent, require_json_body
-from . import service
+from ..http import db, etag, if_match_version, only_sent, require_json_body, requester
+from . import history, service
+from .history import Cause
 from .responses import EXPORT_DOC, events_response
+from .review_schemas import HistorySchema, ReviewInSchema
 from .schemas import EventInSchema, EventPageSchema, EventPatchSchema, EventSchema, ListArgsSchema
 
 blp = Blueprint("events", __name__, url_prefix="/events", description="Incident records, ACLED-style")
@@ -39,7 +41,7 @@ class Events(MethodView):
     def post(self, data):
         """Create an event; unknown actors are created, known places reused"""
         with db().session() as s:
-            event_id = service.create_event(s, data)
+            event_id = service.create_event(s, data, cause=Cause("api", who=requester()))
             record = service.get_event(s, event_id)
         return record, 201, {"Location": url_for("events.Event", event_id=event_id), **etag(record["version"])}
 
@@ -59,9 +61,10 @@ class Event(MethodView):
     @blp.alt_response(404, "NOT_FOUND")
     @blp.alt_response(412, "PRECONDITION_FAILED")
     def put(self, data, event_id):
-        """Replace an event (If-Match: its ETag, to refuse lost updates)"""
+        """Replace an event (If-Match: its ETag, to refuse lost updates); it becomes corrected"""
         with db().session() as s:
-            service.replace_event(s, event_id, data, if_match=if_match_version())
+            service.replace_event(s, event_id, data, if_match=if_match_version(),
+                                  cause=Cause("api", who=requester()))
             record = service.get_event(s, event_id)
         return record, 200, etag(record["version"])
 
@@ -70,9 +73,10 @@ class Event(MethodView):
     @blp.alt_response(404, "NOT_FOUND")
     @blp.alt_response(412, "PRECONDITION_FAILED")
     def patch(self, changes, event_id):
-        """Change some fields of an event"""
+        """Change some fields of an event (it becomes corrected: article reloads leave it alone)"""
         with db().session() as s:
-            service.patch_event(s, event_id, only_sent(changes), if_match=if_match_version())
+            service.patch_event(s, event_id, only_sent(changes), if_match=if_match_version(),
+                                cause=Cause("api", who=requester()))
             record = service.get_event(s, event_id)
         return record, 200, etag(record["version"])
 
@@ -82,5 +86,37 @@ class Event(MethodView):
     def delete(self, event_id):
         """Delete an event (syncing clients see it as a tombstone in updated_since)"""
         with db().session() as s:
-            service.delete_event(s, event_id, if_match=if_match_version())
+            service.delete_event(s, event_id, if_match=if_match_version(), cause=Cause("api", who=requester()))
         return None
+
+
+@blp.route("/<int:event_id>/review")
+class EventReview(MethodView):
+    @blp.arguments(ReviewInSchema)
+    @blp.response(200, EventSchema)
+    @blp.alt_response(404, "NOT_FOUND")
+    @blp.alt_response(412, "PRECONDITION_FAILED")
+    def post(self, review, event_id):
+        """Review an event: confirm it as it is, or correct it (changes as in PATCH)
+
+        The event leaves the review queue (GET /events?review=pending) and is never changed or deleted by
+        reloading or re-extracting its articles. If-Match: its ETag, as for PATCH.
+        """
+        changes = only_sent(review.get("changes") or {}, member="changes")
+        with db().session() as s:
+            service.review_event(s, event_id, review["status"], changes, if_match=if_match_version(), who=requester())
+            record = service.get_event(s, event_id)
+        return record, 200, etag(record["version"])
+
+
+@blp.route("/<int:event_id>/history")
+class EventHistory(MethodView):
+    @blp.response(200, HistorySchema)
+    @blp.alt_response(404, "NOT_FOUND")
+    def get(self, event_id):
+        """Every change to an event, oldest first: who, when, why, and each changed field before and after
+
+        A deleted event keeps its history; 404 only for an id that never existed.
+        """
+        with db().session() as s:
+            return {"items": history.event_history(s, event_id)}

@@ -1,15 +1,12 @@
 """What an event looks like on the wire: ACLED's flat record, created from the same names."""
 from __future__ import annotations
 
-import math
-import re
-from datetime import datetime, timezone
-
 import marshmallow as ma
 from marshmallow import fields, validate
 
 from ..vocab import countries
 from ..taxonomy import ACTOR_ROLES, ALL_SUB_EVENT_TYPES, DISORDER_TYPES, EVENT_TYPE_OF, EVENT_TYPES
+from .params import BoundingBox, Instant, LatLon, PageLimit
 
 INT4_MAX = 2_147_483_647  # PostgreSQL integer
 INT8_MAX = 9_223_372_036_854_775_807  # PostgreSQL bigint: every id
@@ -38,6 +35,7 @@ def assoc_names(value: str) -> None:
         raise ma.ValidationError([f"an actor name is at most 300 characters: {name!r}..." for name in too_long])
 
 
+REVIEW_STATES = ("unreviewed", "confirmed", "corrected")
 ASSOC_DOC = ("actors associated with the main one, names separated by '; '. Each must already be known (an actor "
              "of this service or of the shipped actor dictionary): create a new one first with POST /actors")
 
@@ -137,6 +135,13 @@ class EventSchema(ma.Schema):
     fatalities = fields.Integer()
     notes = fields.String(allow_none=True)
     sources = fields.List(fields.Nested(SourceSchema))
+    confidence = fields.Float(allow_none=True, metadata={
+        "description": "how sure the extractor was, 0 to 1: the highest of its sources'; null for an event a person "
+                       "created", "example": 0.65})
+    review_status = fields.String(validate=validate.OneOf(REVIEW_STATES), metadata={
+        "description": "unreviewed; confirmed (a reviewer accepted it); corrected (changed by a person: a review with "
+                       "changes, PUT or PATCH). Reloading an article never changes a confirmed or corrected event"})
+    reviewed_at = fields.DateTime(allow_none=True, metadata={"description": "last review or edit; null if never"})
     version = fields.Integer(metadata={"description": "row version; send it back in If-Match to update safely"})
     timestamp = fields.Integer(metadata={"description": "last update, Unix seconds (ACLED's timestamp)"})
 
@@ -231,73 +236,6 @@ class ActorRef(fields.String):
         return text
 
 
-def _numbers(text: str, count: int, shape: str) -> list[float]:
-    parts = text.split(",")
-    try:
-        numbers = [float(part) for part in parts]
-    except ValueError:
-        numbers = []
-    if len(numbers) != count or not all(math.isfinite(n) for n in numbers):
-        raise ma.ValidationError(f"expected {count} numbers: {shape}")
-    return numbers
-
-
-class BoundingBox(fields.String):
-    """`minLon,minLat,maxLon,maxLat` in degrees (WGS84), loaded as that tuple."""
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        min_lon, min_lat, max_lon, max_lat = _numbers(super()._deserialize(value, attr, data, **kwargs), 4,
-                                                      "minLon,minLat,maxLon,maxLat")
-        if not (-180 <= min_lon <= 180 and -180 <= max_lon <= 180):
-            raise ma.ValidationError("longitudes must be between -180 and 180")
-        if not (-90 <= min_lat <= 90 and -90 <= max_lat <= 90):
-            raise ma.ValidationError("latitudes must be between -90 and 90")
-        if min_lon > max_lon or min_lat > max_lat:
-            raise ma.ValidationError("the minimum must not exceed the maximum (minLon,minLat,maxLon,maxLat)")
-        return min_lon, min_lat, max_lon, max_lat
-
-
-class LatLon(fields.String):
-    """`lat,lon` in degrees (WGS84), loaded as that tuple."""
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        lat, lon = _numbers(super()._deserialize(value, attr, data, **kwargs), 2, "lat,lon")
-        if not -90 <= lat <= 90:
-            raise ma.ValidationError("latitude must be between -90 and 90")
-        if not -180 <= lon <= 180:
-            raise ma.ValidationError("longitude must be between -180 and 180")
-        return lat, lon
-
-
-class Instant(fields.String):
-    """An ISO 8601 date or date-time (UTC unless it says otherwise) or Unix seconds, like ACLED's `timestamp`."""
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        text = super()._deserialize(value, attr, data, **kwargs).strip()
-        try:
-            if re.fullmatch(r"\d{9,}(\.\d+)?", text):
-                return datetime.fromtimestamp(float(text), tz=timezone.utc)
-            # an unencoded '+' in a URL arrives as a space: '...T10:00:00 02:00'
-            instant = datetime.fromisoformat(re.sub(r" (\d\d:?\d\d)$", r"+\1", text))
-        except (ValueError, OverflowError, OSError):
-            raise ma.ValidationError("expected an ISO 8601 date-time (2024-05-01T00:00:00Z) or Unix seconds") from None
-        return instant if instant.tzinfo else instant.replace(tzinfo=timezone.utc)
-
-
-class PageLimit(fields.String):
-    """A page size, or `all` (exports only)."""
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        text = super()._deserialize(value, attr, data, **kwargs).strip().lower()
-        if text == "all":
-            return "all"
-        if not re.fullmatch(r"[+-]?\d{1,18}", text):
-            raise ma.ValidationError("Not a valid integer (or 'all', for exports).")
-        if int(text) < 1:
-            raise ma.ValidationError("Must be greater than or equal to 1.")
-        return int(text)
-
-
 SORTS = ("event_date", "-event_date", "fatalities", "-fatalities", "updated_at", "-updated_at")
 FORMATS = ("json", "csv", "geojson")
 
@@ -371,6 +309,10 @@ class ListArgsSchema(ma.Schema):
         "ACLED inter codes 1-8 of either main actor (actor1 or actor2): 1 state forces, 2 rebels, "
         "3 political militias, 4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other",
         "1,2"))
+    review = Choice(("pending", "reviewed"), metadata={
+        "description": "pending: extracted events below the confidence threshold (REVIEW_CONFIDENCE_THRESHOLD) "
+                       "that nobody reviewed or edited yet; reviewed: events confirmed or corrected by a person",
+        "example": "pending", "enum": ["pending", "reviewed"]})
     # evidence
     article_id = CommaSeparated(fields.Integer(validate=validate.Range(min=1, max=INT8_MAX)), **_doc(
         "events coded from these articles", "12"))

@@ -1,4 +1,7 @@
-"""Events: create, read, replace, patch, delete (tombstone) — one transaction each, given by the caller."""
+"""Events: create, read, replace, patch, review, delete (tombstone) — one transaction each, given by the caller.
+
+Every write records its entry in the event's history (history.py) in the same transaction.
+"""
 from __future__ import annotations
 
 from ..actors.service import resolve_actor
@@ -6,6 +9,8 @@ from ..db import Session
 from ..errors import PreconditionFailed, Unprocessable
 from ..places import upsert_location
 from ..taxonomy import EVENT_TYPE_OF
+from . import history
+from .history import API, Cause
 from .schemas import split_names
 
 VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
@@ -49,9 +54,13 @@ def _civilian_targeting(given: bool | None, event_type: str) -> bool:
     return event_type == VIOLENCE_AGAINST_CIVILIANS if given is None else bool(given)
 
 
-def create_event(session: Session, data: dict, *, dedup_key: str | None = None) -> int:
-    event_id = session.one("insert_event", {**_columns(session, data), "dedup_key": dedup_key})["id"]
+def create_event(session: Session, data: dict, *, dedup_key: str | None = None, confidence: float | None = None,
+                 cause: Cause = API) -> int:
+    """A new event; `dedup_key` and `confidence` are the extractor's (None for an event a person creates)."""
+    event_id = session.one("insert_event", {**_columns(session, data), "dedup_key": dedup_key,
+                                            "confidence": confidence})["id"]
     _link_actors(session, event_id, data)
+    history.record(session, event_id, "create", cause, history.diff(None, history.snapshot(session, event_id)))
     return event_id
 
 
@@ -78,15 +87,26 @@ def _lock(session: Session, event_id: int, if_match: int | None) -> None:
         raise PreconditionFailed(f"the event is at version {row['version']}, not {if_match}; re-read it and retry")
 
 
-def replace_event(session: Session, event_id: int, data: dict, *, if_match: int | None = None) -> None:
+def replace_event(session: Session, event_id: int, data: dict, *, if_match: int | None = None,
+                  cause: Cause = API) -> None:
     _lock(session, event_id, if_match)
+    before = history.snapshot(session, event_id)
     session.execute("update_event", {**_columns(session, data), "id": event_id})
     _link_actors(session, event_id, data)
+    history.record(session, event_id, "update", cause, history.diff(before, history.snapshot(session, event_id)))
 
 
-def patch_event(session: Session, event_id: int, changes: dict, *, if_match: int | None = None) -> None:
+def patch_event(session: Session, event_id: int, changes: dict, *, if_match: int | None = None,
+                cause: Cause = API) -> None:
     """Apply the given fields over the stored record; derived fields follow what changed."""
     _lock(session, event_id, if_match)
+    before = history.snapshot(session, event_id)
+    _apply_changes(session, event_id, changes)
+    history.record(session, event_id, "update", cause, history.diff(before, history.snapshot(session, event_id)))
+
+
+def _apply_changes(session: Session, event_id: int, changes: dict) -> None:
+    """The fields of PATCH (or of a correcting review) written over the locked event's stored record."""
     current = session.one_or_404("event_record", {"id": event_id}, what="event")
     merged = {k: current.get(k) for k in WRITABLE}
     if "sub_event_type" in changes and "event_type" not in changes:
@@ -103,7 +123,27 @@ def patch_event(session: Session, event_id: int, changes: dict, *, if_match: int
     _link_actors(session, event_id, merged)
 
 
-def delete_event(session: Session, event_id: int, *, if_match: int | None = None) -> None:
+def review_event(session: Session, event_id: int, status: str, changes: dict | None = None, *,
+                 if_match: int | None = None, who: str | None = None) -> None:
+    """A person's verdict: `confirmed` keeps the event as it is; `corrected` applies `changes` as PATCH does.
+
+    Either way the event is reviewed from now on: out of the review queue, and left alone by article reloads.
+    """
+    _lock(session, event_id, if_match)
+    before = history.snapshot(session, event_id)
+    if status == "corrected":
+        _apply_changes(session, event_id, changes or {})
+    else:
+        session.execute("confirm_event", {"id": event_id})
+    after = history.snapshot(session, event_id)
+    history.record(session, event_id, "review", Cause("review", who=who), history.diff(before, after))
+
+
+def delete_event(session: Session, event_id: int, *, if_match: int | None = None, cause: Cause = API) -> None:
     _lock(session, event_id, if_match)
     session.one_or_404("tombstone_event", {"id": event_id}, what="event")
     session.execute("drop_event_links", {"id": event_id})
+    history.record(session, event_id, "delete", cause, DELETED)
+
+
+DELETED = {"deleted": {"before": False, "after": True}}

@@ -10,7 +10,7 @@ from flask.views import MethodView
 from werkzeug.exceptions import NotAcceptable
 
 from ..api import Blueprint
-from ..http import db
+from ..http import config, db
 from .queries import event_stats
 from .schemas import StatsArgsSchema, StatsSchema
 
@@ -61,6 +61,7 @@ class Stats(MethodView):
         """
         fmt = negotiate(args.pop("format", None))
         group_by, interval, top = args.pop("group_by", []), args.pop("interval", None), args.pop("top", None)
+        args["review_threshold"] = config().REVIEW_CONFIDENCE_THRESHOLD
         with db().session() as s:
             items = event_stats(s, args, group_by, interval, top)
         if fmt == "csv":
