@@ -16,6 +16,7 @@ Incidents dated long before publication are background, not news, and are droppe
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from ..vocab import countries
@@ -27,7 +28,7 @@ __all__ = ["group", "group_incidents", "drop_background", "article_place", "BACK
 BACKGROUND_DAYS = 14
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 CROWD = {"Protests", "Riots"}
-GENERIC_PRIORITY = 70  # "attacked", "clashes", "killed": the lead's word for what the details name
+GENERIC_PRIORITY = 69  # "attacked", "clashes", "killed": the lead's word for what the details name
 
 
 def group(state):
@@ -115,8 +116,74 @@ def _summarised(coarse, details: list) -> None:
             d.note("event_date time_precision", "grouping", f"(the day of the summary) {coarse.clause_text[:80]}")
 
 
+# "The attack was carried out ...", "Friday's ambush left ...": a definite mention of an incident already told
+REFERS_BACK = re.compile(
+    r"(?:^|[,;]\s*|\bthat\s+|\bsaid\s+)(?:the|this|that|these|those|its|their|\w+day['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|ambush|raid|strikes?|bombing|blast|explosion|assault|incident|violence|clash(?:es)?|fighting|"
+    r"killings?|shooting|abductions?|kidnapping|protests?|rally|march|demonstrations?|unrest|offensive|shelling)\b",
+    re.I)
+SEPARATE = re.compile(r"\b(?:another|second|third|separate|fresh|further|other)\b", re.I)
+
+
+def _same_place(a, b) -> bool:
+    if a.place is None or b.place is None or a.place.iso3 != b.place.iso3:
+        return False
+    if a.place.kind in ("admin1", "country") or b.place.kind in ("admin1", "country"):
+        return a.place.kind == b.place.kind and a.place.admin1 == b.place.admin1
+    return gazetteer.place_key(a.place.name) == gazetteer.place_key(b.place.name)
+
+
+def _retelling(later, earlier) -> bool:
+    """`later` tells `earlier` again: same place, a day that fits, a type that fits, not 'another attack'."""
+    if later.group == earlier.group or not _same_place(later, earlier) or not _types_fit(later, earlier):
+        return False
+    if SEPARATE.search(later.clause_text[:80]):
+        return False
+    if later.event_date == earlier.event_date and (later.dated == earlier.dated or REFERS_BACK.search(later.clause_text)):
+        return True
+    if not later.dated and REFERS_BACK.search(later.clause_text):
+        return True  # "the ambush took place in Tillaberi": the incident just told, placed
+    stated = [i for i in (later, earlier) if i.statement_dated]
+    return bool(stated) and abs((later.event_date - earlier.event_date).days) <= 2
+
+
+def _keep_of(a, b):
+    """Of two tellings, the one whose type is more specific (a protest turned violent wins over the march)."""
+    rank = lambda i: (i.cls.event_type == "Riots", i.cls.priority, i.dated and not i.statement_dated)  # noqa: E731
+    return (a, b) if rank(a) >= rank(b) else (b, a)
+
+
+def merge_retellings(incidents: list) -> list:
+    """One event per incident, day and place: a later telling at the same place folds into the first."""
+    kept: list = []
+    for incident in incidents:
+        twin = next((k for k in kept if _retelling(incident, k)), None)
+        if twin is None:
+            kept.append(incident)
+            continue
+        keep, other = _keep_of(twin, incident)
+        _fold(keep, other)
+        kept[kept.index(twin)] = keep
+    return kept
+
+
+def _fold(keep, other) -> None:
+    """`other` told the same incident: its evidence, day and figure complete `keep`."""
+    if (not keep.dated or keep.statement_dated) and other.dated and not other.statement_dated:
+        keep.event_date, keep.precision, keep.dated, keep.statement_dated = \
+            other.event_date, other.precision, True, False
+    figures = [f for f in (keep.fatalities, other.fatalities) if f]
+    keep.fatalities = min(figures) if figures else 0  # conflicting figures: the most conservative
+    if not keep.actor1 or keep.actor1_generic and other.actor1 and not other.actor1_generic:
+        keep.actor1, keep.inter1, keep.actor1_generic = other.actor1, other.inter1, other.actor1_generic
+    if not keep.actor2 and other.actor2:
+        keep.actor2, keep.inter2 = other.actor2, other.inter2
+    keep.sources = sorted(set(keep.sources + other.sources))
+    keep.note("sources", "grouping", f"(the same incident told again) {other.clause_text[:80]}")
+
+
 def group_incidents(incidents: list, fallback) -> list:
-    """Merge each coarse incident into its single finer telling, drop summaries, place the rest."""
+    """Merge each coarse incident into its single finer telling, drop summaries, merge retellings, place the rest."""
     kept = list(incidents)
     for coarse in [i for i in incidents if _coarse(i)]:
         if coarse not in kept:
@@ -131,6 +198,7 @@ def group_incidents(incidents: list, fallback) -> list:
         elif len(found) > 1:
             _summarised(coarse, found)
             kept.remove(coarse)
+    kept = merge_retellings(kept)
     for incident in kept:
         if incident.place is None and fallback is not None and incident.iso3 in (None, fallback.iso3):
             incident.place, incident.iso3 = fallback, fallback.iso3
