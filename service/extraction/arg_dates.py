@@ -36,9 +36,11 @@ def date_reading(clause_dates: list[DateMention], sentence_dates: list[DateMenti
         if resolved is not None:
             return [resolved], True, chain.text
     if own:
+        # "overnight on Monday", "Monday night": the weekday names the night
+        own = [d for d in own if d.kind != "night"] or own
         nights = [d for d in own if d.kind == "night"]
         if nights and len(own) == 1:
-            anchor = statement.date if statement else published
+            anchor = statement.date if statement else nights[0].date
             return [(anchor, nights[0].precision)], True, nights[0].text
         multi = _multi_day(own, clause_dates)
         if multi:

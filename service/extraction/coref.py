@@ -65,6 +65,8 @@ def _finer(fine, coarse) -> bool:
 
 def _types_fit(a, b) -> bool:
     ta, tb = a.cls.event_type, b.cls.event_type
+    if ta == tb == "Strategic developments":
+        return a.cls.sub_event_type == b.cls.sub_event_type  # an arrest is no looting told again
     if ta == tb:
         return True
     if ta in VIOLENT and tb in VIOLENT:

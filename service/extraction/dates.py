@@ -61,7 +61,7 @@ STATEMENT_BEFORE = re.compile(
 class DateMention:
     """One date expression in a sentence.
 
-    kind: "absolute" | "weekday" | "relative" | "vague" | "night" | "possessive" | "chain".
+    kind: "absolute" | "month" | "weekday" | "relative" | "vague" | "night" | "possessive" | "chain".
     For chains, ``date`` is None; ``offset_days`` and ``anchor`` say how to resolve it:
     anchor "event" (an earlier incident, optionally the one named by ``anchor_text``),
     "statement" (the statement's day in the sentence, else the earlier incident),
@@ -120,6 +120,9 @@ WEEKDAY = re.compile(
     r"\b(?P<weekday>" + WEEKDAY_RE + r")(?P<possessive>['\u2019]s)?"
     r"(?:\s+(?:night|morning|evening|afternoon))?\b"
 )
+MONTH_ONLY = re.compile(
+    r"\b(?i:in|during|since|until|by|from)\s+(?:(?i:early|late|mid|the\s+middle\s+of|the\s+end\s+of)[\s-]+)?"
+    r"(?P<month>" + MONTH_RE + r")(?<!\.)(?!\w)(?!\.?\s+\d{1,2}\b)(?:,?\s+(?P<year>\d{4})\b)?")
 YESTERDAY = re.compile(r"\b(?:yesterday|the\s+day\s+before\s+yesterday)\b", re.I)
 TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b", re.I)
 NIGHT = re.compile(r"\b(?:overnight|during\s+the\s+night|last\s+night|in\s+the\s+early\s+hours)\b", re.I)
@@ -212,6 +215,13 @@ def _add_calendar_dates(sentence: str, published: date, add) -> None:
                 add(DateMention(m.start(), m.end(), m.group(0), "absolute", resolved, 1,
                                 statement=_is_statement(sentence, m.start())))
 
+    for m in MONTH_ONLY.finditer(sentence):
+        # "in September", "since early March": that month, the latest one not after publication
+        month = MONTHS[m.group("month")[:3].lower()]
+        year = int(m.group("year")) if m.group("year") else published.year - (month > published.month)
+        add(DateMention(m.start(), m.end(), m.group(0), "month", min(date(year, month, 15), published), 3,
+                        statement=_is_statement(sentence, m.start())))
+
     for m in WEEKDAY.finditer(sentence):
         resolved = resolve_weekday(m.group("weekday"), published)
         kind = "possessive" if m.group("possessive") else "weekday"
@@ -230,8 +240,9 @@ def _add_relative_dates(sentence: str, published: date, published_precision: int
         add(DateMention(m.start(), m.end(), m.group(0), "relative", published,
                         shift_precision(1, published_precision)))
     for m in NIGHT.finditer(sentence):
-        add(DateMention(m.start(), m.end(), m.group(0), "night", published,
-                        shift_precision(1, published_precision)))
+        # "last night" in a report is the evening before it; "overnight" ends on the report's day
+        day = published - timedelta(days=1) if m.group(0).lower().startswith("last") else published
+        add(DateMention(m.start(), m.end(), m.group(0), "night", day, shift_precision(1, published_precision)))
     for pattern, name in VAGUE:
         for m in pattern.finditer(sentence):
             resolved, precision = _resolve_vague(name, published)

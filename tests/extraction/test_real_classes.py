@@ -91,3 +91,33 @@ def test_cities_in_a_shared_dateline_are_not_incident_places():
                  "province on Monday, killing four soldiers.", title="Fighting in Yemen")
     assert len(got) == 1 and got[0]["admin1"] == "Marib"
     assert got[0]["location"] != "ADEN"
+
+
+def test_overnight_on_a_weekday_is_that_weekday():
+    got = events("Rebels attacked an army post overnight on Monday in the town of Kidal in Mali, killing three soldiers.",
+                 title="Attack in Mali")
+    assert [e["event_date"] for e in got] == ["2023-09-18"]
+
+
+def test_last_night_is_the_evening_before_the_report():
+    got = events("Last night rioters set fire to cars and looted shops in the French city of Lyon.",
+                 title="Riots in France")
+    assert [(e["event_date"], e["event_type"]) for e in got] == [("2023-09-19", "Riots")]
+
+
+def test_a_month_named_alone_dates_an_old_incident_which_is_background():
+    got = events("In March the army retook the town of Bakhmut in Ukraine after months of shelling.",
+                 title="Front line in Ukraine")
+    assert got == []
+
+
+def test_a_city_name_that_begins_like_a_month_is_no_date():
+    got = events("Shops and cafes were attacked by rioters in Marseille on Tuesday night.", title="Unrest in France")
+    assert [(e["event_date"], e["location"]) for e in got] == [("2023-09-19", "Marseille")]
+
+
+def test_arrests_elsewhere_stay_apart_from_the_riot_and_keep_their_type():
+    got = events("Looters ransacked a supermarket in Nantes on Tuesday. Elsewhere, police arrested two men in Lyon "
+                 "on Tuesday.", title="Riots in France")
+    assert sorted((e["sub_event_type"], e["location"]) for e in got) == [
+        ("Arrests", "Lyon"), ("Violent demonstration", "Nantes")]
