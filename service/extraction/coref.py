@@ -35,7 +35,22 @@ def group(state):
     """The grouping stage: background incidents out, summaries and their details sorted out, the rest placed."""
     kept = drop_background(state.incidents, state.published, state.dropped)
     state.incidents = group_incidents(kept, article_place(state.title, state.text[:400], state.country))
+    inherit_lead_day(state.incidents)
     return state
+
+
+def inherit_lead_day(incidents: list) -> None:
+    """Details told without a day happened on the day the story is about, when its first incident has one
+    ("on Monday, four died as ...; in Natore, a labourer was killed ...")."""
+    if not incidents:
+        return
+    lead = min(incidents, key=lambda i: i.sources[0])
+    if not lead.dated or lead.statement_dated:
+        return  # the story opens on the report's own day
+    for incident in incidents:
+        if not incident.dated and incident.event_date >= lead.event_date and not SEPARATE.search(incident.clause_text[:80]):
+            incident.event_date, incident.precision = lead.event_date, lead.precision
+            incident.note("event_date time_precision", "grouping", f"(the day of the story) {lead.clause_text[:80]}")
 
 
 def drop_background(incidents: list, published: date, dropped: list | None = None) -> list:
