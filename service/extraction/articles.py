@@ -59,17 +59,20 @@ URL_LINE = re.compile(r"^https?://\S+$")
 # The city is where the reporter filed from, not where anything happened.
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_AGENCY = (r"\((?:AP|Reuters|AFP|UPI|dpa|DPA|Xinhua|Anadolu|IANS|PTI|ANI|EFE|Bloomberg|Al Jazeera|CNN|BBC|"
-           r"Thomson Reuters Foundation|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s+(?:News|Agency|Press))\)")
+# the agency, or any short parenthesised credit: "(AP)", "(ANI/Xinhua)", "(UrduPoint News / Sputnik - 12th October, 2020)"
+_AGENCY = r"\([^()\n]{1,70}\)"
+_BRACKET = r"(?:\s*\[[^\]\n]{1,40}\])?"  # "Manila [Philippines], November 4 (ANI/Xinhua):"
 _CITY_CAPS = r"[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}(?:\s*/\s*[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3})*"
 _CITY_ANY = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}(?:\s*/\s*[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})*"
 _REGION = r"[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|and|the)){0,4}"
-_DASH = r"\s*(?:--|[-\u2013\u2014])+\s*"
+_DASH = r"\s*(?:--|[-\u2013\u2014:])+\s*"
 DATELINE = re.compile(
-    r"^(?P<city>" + _CITY_CAPS + r")(?:,\s*(?P<region>" + _REGION + r"))?(?:,?\s+(?P<date>" + _MONTH + r"\s+\d{1,2}))?"
-    r"\s*(?P<agency>" + _AGENCY + r")?" + _DASH
-    + r"|^(?P<city2>" + _CITY_ANY + r")(?:,\s*(?P<region2>" + _REGION + r"))?(?:,?\s+(?P<date2>" + _MONTH + r"\s+\d{1,2}))?"
-    r"\s*(?P<agency2>" + _AGENCY + r")" + _DASH
+    r"^(?P<city>" + _CITY_CAPS + r")" + _BRACKET + r"(?:,\s*(?P<region>" + _REGION + r"))?"
+    r"(?:,?\s+(?P<date>" + _MONTH + r"\s+\d{1,2}))?"
+    r"\s*(?:(?P<agency>" + _AGENCY + r")(?:" + _DASH + r"|\s+)|" + _DASH + r")"
+    + r"|^(?P<city2>" + _CITY_ANY + r")" + _BRACKET + r"(?:,\s*(?P<region2>" + _REGION + r"))?"
+    r"(?:,?\s+(?P<date2>" + _MONTH + r"\s+\d{1,2}))?"
+    r"\s*(?P<agency2>" + _AGENCY + r")(?:" + _DASH + r"|\s+(?=[A-Z]))"
     # "Kabul, Afghanistan – " (Al Jazeera): a place, its country and a long dash
     + r"|^(?P<city3>" + _CITY_ANY + r"),\s*(?P<region3>" + _REGION + r")\s*[\u2013\u2014]\s*"
 )

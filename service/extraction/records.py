@@ -19,6 +19,18 @@ def confidence(incident: Incident, dated: bool, placed: bool) -> float:
     return round(min(score, 0.95), 2)
 
 
+# ACLED codes these territories inside the state that holds them, with the territory as admin1.
+TERRITORIES = {"HKG": ("CHN", "Hong Kong"), "MAC": ("CHN", "Macau")}
+
+
+def _as_acled_codes_territories(record: dict) -> None:
+    held = TERRITORIES.get(record["iso3"] or "")
+    if held is None:
+        return
+    state = countries.by_iso3(held[0])
+    record["iso3"], record["country"], record["admin1"] = held[0], state.name if state else held[0], held[1]
+
+
 def to_record(incident: Incident, body: str, state: ArticleState) -> dict:
     place = incident.place
     country = countries.by_iso3(incident.iso3) if incident.iso3 else None
@@ -59,6 +71,7 @@ def to_record(incident: Incident, body: str, state: ArticleState) -> dict:
         "confidence": incident.confidence,
         "sources": [{"evidence": body[s:e], "start": s, "end": e} for s, e in incident.sources],
     }
+    _as_acled_codes_territories(record)
     record["notes"] = summary(record)
     return record
 

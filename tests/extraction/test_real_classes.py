@@ -121,3 +121,17 @@ def test_arrests_elsewhere_stay_apart_from_the_riot_and_keep_their_type():
                  "on Tuesday.", title="Riots in France")
     assert sorted((e["sub_event_type"], e["location"]) for e in got) == [
         ("Arrests", "Lyon"), ("Violent demonstration", "Nantes")]
+
+
+def test_datelines_with_credits_brackets_and_colons_are_not_incident_places_or_days():
+    for opening in ("Kabul [Afghanistan], September 19 (ABC/XYZ): ", "KABUL (Example News / Wire - 19th September, "
+                    "2023) ", "Kabul, Sep 19 (ABC): "):
+        got = events(opening + "Gunmen killed four soldiers at a checkpoint in the town of Jalalabad in "
+                     "Nangarhar province on Tuesday, officials said.", title="Attack in Afghanistan")
+        assert [(e["event_date"], e["location"]) for e in got] == [("2023-09-19", "Jalalabad")], opening
+
+
+def test_hong_kong_is_coded_in_china_with_hong_kong_as_admin1():
+    got = events("Police fired tear gas at protesters who threw petrol bombs outside government headquarters in "
+                 "Admiralty, Hong Kong, on Sunday.", title="Hong Kong protest turns violent")
+    assert got and {(e["iso3"], e["admin1"]) for e in got} == {("CHN", "Hong Kong")}
