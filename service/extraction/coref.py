@@ -35,7 +35,6 @@ def group(state):
     """The grouping stage: background incidents out, summaries and their details sorted out, the rest placed."""
     kept = drop_background(state.incidents, state.published, state.dropped)
     state.incidents = group_incidents(kept, article_place(state.title, state.text[:400], state.country))
-    inherit_lead_day(state.incidents)
     return state
 
 
@@ -156,8 +155,9 @@ def _retelling(later, earlier) -> bool:
         return False
     if SEPARATE.search(later.clause_text[:80]):
         return False
-    if later.event_date == earlier.event_date and (later.dated == earlier.dated or REFERS_BACK.search(later.clause_text)):
-        return True
+    if later.event_date == earlier.event_date and (later.dated == earlier.dated or REFERS_BACK.search(later.clause_text)
+                                                    or later.cls.event_type in CROWD):
+        return True  # a crowd at one place on one day is one event, however often it is told
     if not later.dated and REFERS_BACK.search(later.clause_text):
         return True  # "the ambush took place in Tillaberi": the incident just told, placed
     stated = [i for i in (later, earlier) if i.statement_dated]
@@ -215,6 +215,7 @@ def group_incidents(incidents: list, fallback) -> list:
         elif len(found) > 1:
             _summarised(coarse, found)
             kept.remove(coarse)
+    inherit_lead_day(kept)
     kept = merge_retellings(kept)
     for incident in kept:
         if incident.place is None and fallback is not None and incident.iso3 in (None, fallback.iso3):

@@ -56,9 +56,10 @@ def process_clause(clause: Clause, state: ArticleState) -> None:
 def _told_as_follow_up(clause: Clause, own: list, previous: list[Incident], state: ArticleState) -> bool:
     """Apply the rules under which a clause adds to the previous incident (or to nothing); True if one did."""
     cls = clause.cls
-    if cls is None and clause.tolls and previous and same_area(clause.places, previous):
-        # "The toll rose to 14 on Tuesday", "It later raised the toll to 38 ... overnight": an update of the
-        # incident just told, whatever day the update was given
+    if clause.tolls and previous and (cls is None or cls.priority < 70) \
+            and (same_area(clause.places, previous) or all(i.place is None for i in previous)):
+        # "The toll rose to 14 on Tuesday", "the provisional toll stood at three shot dead in Lome": an update
+        # of the incident just told, whatever day the update was given
         continue_incident(previous, clause, state)
         return True
     if cls is None or is_negated_arrest(clause) or clause.quoted or is_claim(clause.text):

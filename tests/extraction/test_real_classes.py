@@ -135,3 +135,35 @@ def test_hong_kong_is_coded_in_china_with_hong_kong_as_admin1():
     got = events("Police fired tear gas at protesters who threw petrol bombs outside government headquarters in "
                  "Admiralty, Hong Kong, on Sunday.", title="Hong Kong protest turns violent")
     assert got and {(e["iso3"], e["admin1"]) for e in got} == {("CHN", "Hong Kong")}
+
+
+def test_a_toll_stated_later_updates_the_incident_it_does_not_start_one():
+    got = events("Youths fought security forces in the streets of Lome on Tuesday, witnesses said.\n\n"
+                 "The provisional toll stood at two people shot dead in Lome, an opposition spokesman said.",
+                 title="Clashes in Togo")
+    assert len(got) == 1 and got[0]["fatalities"] == 2
+
+
+def test_a_statement_about_an_attack_already_told_is_no_new_attack():
+    got = events("A bomb exploded at a market in the town of Yala in Thailand on Friday, wounding three people.\n\n"
+                 "The governor said the bombings in Songkhla had nothing to do with the insurgency.",
+                 title="Bombing in southern Thailand")
+    assert [e["location"] for e in got] == ["Yala"]
+
+
+def test_an_arrest_that_did_not_happen_is_no_arrest():
+    got = events("The opposition leader asked why the police did not arrest him too.", title="Armenia protest")
+    assert got == []
+
+
+def test_detentions_over_several_days_are_a_summary_not_an_incident():
+    got = events("Police said on Thursday that several suspects had been detained over the previous two days in "
+                 "Garissa and Wajir counties.", title="Kenya arrests")
+    assert got == []
+
+
+def test_a_march_and_the_riot_it_became_at_one_place_and_day_are_one_event():
+    got = events("Thousands marched through Almaty on Wednesday against fuel prices.\n\n"
+                 "Later protesters stormed the mayor's office in Almaty and set it on fire.",
+                 title="Kazakhstan protests")
+    assert [(e["location"], e["event_type"]) for e in got] == [("Almaty", "Riots")]
