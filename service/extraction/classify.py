@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from .prefilter import lowered, may_match, needed
+
 __all__ = [
     "Classification",
     "load_lexicon",
@@ -73,31 +75,51 @@ def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
     return [re.compile(p, re.I) for p in patterns]
 
 
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, list[re.Pattern[str]]]:
-    return {name: _compile(pats) for name, pats in load_lexicon()["cues"].items()}
+# Each pattern with the literal strings one of which a match must contain (prefilter.py): the cue and
+# context tables skip a pattern whose strings the clause lacks, so only possible matches run the regex.
+_Group = list[tuple[re.Pattern[str], frozenset[str] | None]]
+
+
+def _group(patterns: list[str]) -> _Group:
+    return [(p, needed(p.pattern)) for p in _compile(patterns)]
 
 
 @lru_cache(maxsize=1)
-def _context() -> dict[str, list[re.Pattern[str]]]:
-    return {name: _compile(pats) for name, pats in load_lexicon()["context"].items()}
+def _cue_groups() -> dict[str, _Group]:
+    return {name: _group(pats) for name, pats in load_lexicon()["cues"].items()}
+
+
+@lru_cache(maxsize=1)
+def _context_groups() -> dict[str, _Group]:
+    return {name: _group(pats) for name, pats in load_lexicon()["context"].items()}
+
+
+def _possible(group: _Group, text: str, low: str | None) -> list[re.Pattern[str]]:
+    """The patterns of `group`, in order, less those that cannot match `text` (`low` = lowered(text))."""
+    return [p for p, need in group if may_match(need, low)]
+
+
+@lru_cache(maxsize=1)
+def _sorted_rules() -> tuple[dict, ...]:
+    rules = load_lexicon()["rules"]
+    return tuple(sorted(rules, key=lambda r: -r["priority"]))
 
 
 def _rules() -> list[dict]:
-    rules = load_lexicon()["rules"]
-    return sorted(rules, key=lambda r: -r["priority"])
+    return list(_sorted_rules())
 
 
 def cue_matches(name: str, text: str) -> list[re.Match[str]]:
     """Every match of one cue in `text`."""
-    return [m for p in _cues()[name] for m in p.finditer(text)]
+    return [m for p in _possible(_cue_groups()[name], text, lowered(text)) for m in p.finditer(text)]
 
 
 def _matched_cues(text: str) -> dict[str, tuple[int, int]]:
     """cue name -> (first, last) match position."""
     out = {}
-    for name, pats in _cues().items():
-        starts = [m.start() for p in pats for m in p.finditer(text)]
+    low = lowered(text)
+    for name, group in _cue_groups().items():
+        starts = [m.start() for p in _possible(group, text, low) for m in p.finditer(text)]
         if starts:
             out[name] = (min(starts), max(starts))
     return out
@@ -106,7 +128,7 @@ def _matched_cues(text: str) -> dict[str, tuple[int, int]]:
 def classify(text: str) -> Classification | None:
     """The highest-priority lexicon rule that fires on `text`, or None."""
     matched = _matched_cues(text)
-    for rule in _rules():
+    for rule in _sorted_rules():
         if all(c in matched for c in rule["all"]) and not any(c in matched for c in rule.get("none", [])):
             return Classification(
                 rule["event_type"], rule["sub_event_type"], rule["priority"],
@@ -118,14 +140,16 @@ def classify(text: str) -> Classification | None:
 def context_flags(text: str) -> set[str]:
     """Names of the lexicon's context groups that match `text` (background, future, crime...)."""
     flags = set()
-    for name, pats in _context().items():
-        if any(p.search(text) for p in pats):
+    low = lowered(text)
+    for name, group in _context_groups().items():
+        if any(p.search(text) for p in _possible(group, text, low)):
             flags.add(name)
     return flags
 
 
 def context_match(name: str, text: str) -> re.Match[str] | None:
-    for p in _context()[name]:
+    """The first pattern of context group `name` (in lexicon order) that matches, its first match."""
+    for p in _possible(_context_groups()[name], text, lowered(text)):
         m = p.search(text)
         if m:
             return m

@@ -1,0 +1,89 @@
+"""Cheap literal prefilters for the lexicon's case-insensitive regexes.
+
+Most cue and context patterns cannot match most clauses, and Python's regex engine finds that out by
+trying every pattern at every position. ``needed(pattern)`` reads the pattern's syntax tree and returns
+lower-case strings one of which must occur in any text the pattern matches ("kill" for
+``\\bkill(?:ed|ing|s)?\\b``, {"ied", "improvised explosive device"} for ``\\b(?:IEDs?|improvised explosive
+devices?)\\b``); ``may_match`` then rules a pattern out with a substring test on the lower-cased text. It
+only ever skips patterns that cannot match, so every match the callers see is the regex's own.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # the stdlib regex parser (sre_parse); without it every pattern is simply run
+    from re import _constants as _C
+    from re import _parser as _P
+except ImportError:  # pragma: no cover
+    _C = _P = None
+
+__all__ = ["needed", "lowered", "may_match"]
+
+# The only non-ASCII characters that re.IGNORECASE matches to an ASCII character (İ ı ſ K), checked over
+# all of Unicode; str.lower() does not map the first three to that character, so such texts skip the test.
+_UNSAFE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def needed(pattern: str, flags: int = re.I) -> frozenset[str] | None:
+    """Strings (lower-case ASCII) one of which occurs in ``m.group().lower()`` of any match; None: unknown."""
+    if _P is None:
+        return None
+    try:
+        return _seq(_P.parse(pattern, flags))
+    except Exception:  # an unexpected tree shape: no prefilter, the pattern always runs
+        return None
+
+
+def _seq(items) -> frozenset[str] | None:
+    """The best requirement of a sequence: its longest run of literal characters, or a required group."""
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _C.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run = []
+        sub = _item(op, av)
+        if sub is not None:
+            options.append(sub)
+    if run:
+        options.append(frozenset(["".join(run)]))
+    options = [o for o in options if o and all(o)]
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+def _item(op, av) -> frozenset[str] | None:
+    if op is _C.SUBPATTERN:
+        return _seq(av[-1])
+    if op is _C.BRANCH:
+        alts = [_seq(b) for b in av[1]]
+        if any(a is None for a in alts):
+            return None
+        return frozenset().union(*alts)
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+        return _seq(av[2])
+    if op is getattr(_C, "ATOMIC_GROUP", None):
+        return _seq(av)
+    return None  # character classes, anchors, lookarounds, any character: no literal requirement
+
+
+def lowered(text: str) -> str | None:
+    """`text` lower-cased for ``may_match``, or None when it holds a character the test cannot handle."""
+    if not text.isascii() and _UNSAFE.search(text):
+        return None
+    return text.lower()
+
+
+def may_match(need: frozenset[str] | None, low: str | None) -> bool:
+    """False only when no string of `need` occurs in `low` (so the pattern cannot match)."""
+    if need is None or low is None:
+        return True
+    for s in need:
+        if s in low:
+            return True
+    return False
