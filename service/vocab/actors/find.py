@@ -206,6 +206,26 @@ def find_actors(text: str, country: str | None = None,
     """
     if not text:
         return []
-    st = _Sentence(text, _iso(country), _lexicon())
-    parts = _longest_first(text, _candidates(st))
-    return _resolve_parts(st, parts, context)
+    st, parts = _read(text, _iso(country), _lexicon())
+    return _resolve_parts(st, list(parts), context)
+
+
+# The pipeline asks for the actors of one sentence several times (the walk, "the group", the actor
+# roles), with different context; the sentence's tokens, lexicon hits and candidates do not depend on it.
+# A few recent sentences are kept: enough for one article, not a cache of the corpus.
+_RECENT: dict[tuple[str, str | None], tuple[_Lexicon, _Sentence, tuple[_Part, ...]]] = {}
+_RECENT_MAX = 64
+
+
+def _read(text: str, iso3: str | None, lex: _Lexicon) -> tuple[_Sentence, tuple[_Part, ...]]:
+    """The sentence as the rules see it and its non-overlapping candidate parts (recent ones reused)."""
+    key = (text, iso3)
+    got = _RECENT.get(key)
+    if got is not None and got[0] is lex:
+        return got[1], got[2]
+    st = _Sentence(text, iso3, lex)
+    parts = tuple(_longest_first(text, _candidates(st)))
+    if len(_RECENT) >= _RECENT_MAX:
+        del _RECENT[next(iter(_RECENT))]  # the oldest entry (dicts keep insertion order)
+    _RECENT[key] = (lex, st, parts)
+    return st, parts

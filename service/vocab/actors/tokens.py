@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _APOS = "'’‘`ʼ"
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[" + _APOS + r"][^\W_]+)*")
@@ -21,6 +22,7 @@ class _Tok:
     ci: str  # same, lower-cased
 
 
+@lru_cache(maxsize=16384)  # a pure function of one word; news prose repeats its words
 def _fold(raw: str) -> str:
     if len(raw) > 2 and raw[-2] in _APOS and raw[-1] in "sS":
         raw = raw[:-2]
