@@ -243,17 +243,36 @@ def incident_places(text: str, country: str | None, context: gazetteer.Place | N
         return mentions
     if BETWEEN_PLACES.search(text[max(0, mentions[0].start - 40):mentions[0].start]):
         return mentions[:1]
-    listed = [mentions[0]]
-    for prev, cur in zip(mentions, mentions[1:]):
-        between = text[prev.end:cur.start]
-        if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|,?\s*as\s+well\s+as\s+|(?:\S+\s+){0,8}?and\s+(?:\S+\s+){0,6}?)", between) \
-                and not re.search(r"[;:.]|\bwhile\b", between):
+    listed, last_end = [mentions[0]], mentions[0].end
+    for cur in mentions[1:]:
+        between = text[last_end:cur.start]
+        last_end = cur.end
+        if _contains(cur, listed[-1]) and re.fullmatch(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?", between):
+            continue  # "Tayaran Square in Baghdad": the container, not another place
+        if (LIST_GAP.fullmatch(between) or LOOSE_LIST_GAP.fullmatch(between)) and not re.search(r"[;:.]|\bwhile\b", between):
             listed.append(cur)
         else:
             break
     if len(listed) > 1:
         return listed
     return [_most_specific(mentions)]
+
+
+# What stands between two places of one list: "A, B and C", "A, a town west of X, and B", "A, and in southern
+# cities such as B", "A as well as in B".
+LIST_GAP = re.compile(
+    r"\s*(?:,\s*(?:(?:a|an|the|to|close|near|north|south|east|west|some|about|its|their)\b[^,;:.]{0,60},\s*)?"
+    r"(?:(?:and|or|as\s+well\s+as)\s+)?|(?:and|or|as\s+well\s+as)\s+)(?:also\s+)?(?:(?:in|at)\s+)?"
+    r"(?:(?:the\s+)?(?:[a-z]+\s+){0,2}(?:cities|towns|provinces|regions|states|districts|villages|areas|suburbs)"
+    r"\s+(?:of\s+|such\s+as\s+|including\s+|like\s+)?)?(?:the\s+)?")
+LOOSE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|,?\s*as\s+well\s+as\s+|(?:\S+\s+){0,8}?and\s+(?:\S+\s+){0,6}?)")
+
+
+def _contains(outer: gazetteer.PlaceMention, inner: gazetteer.PlaceMention) -> bool:
+    """`outer` is the town or region `inner` lies in."""
+    o, i = outer.place, inner.place
+    return o.iso3 == i.iso3 and o.admin1 is not None and o.admin1 == i.admin1 and (
+        o.kind == "admin1" or (o.kind == "town" and i.kind in ("feature", "town")))
 
 
 def _most_specific(mentions: list[gazetteer.PlaceMention]) -> gazetteer.PlaceMention:
@@ -313,6 +332,10 @@ def place_article(state: ArticleState) -> ArticleState:
     return state
 
 
+# Developments that happen in each place a list names ("arrests in A and B", "shops looted in A and B").
+LISTABLE_DEVELOPMENTS = {"Arrests", "Looting/property destruction"}
+
+
 def clause_places(clause: Clause, masked: str, state: ArticleState) -> list[gazetteer.PlaceMention]:
     """The incident places of a clause; a country it names ("in Mali") becomes the article's country."""
     here = location_country(clause.text)
@@ -320,6 +343,7 @@ def clause_places(clause: Clause, masked: str, state: ArticleState) -> list[gaze
     if here:
         state.country = here
     places = incident_places(masked, country, state.last_place, state.mentioned - {country})
-    if clause.cls is not None and clause.cls.event_type == "Strategic developments":
-        places = places[:1]
+    if clause.cls is not None and clause.cls.event_type == "Strategic developments" \
+            and clause.cls.sub_event_type not in LISTABLE_DEVELOPMENTS:
+        places = places[:1]  # "handed control from A to B": one act, not one per place
     return places

@@ -167,3 +167,21 @@ def test_a_march_and_the_riot_it_became_at_one_place_and_day_are_one_event():
                  "Later protesters stormed the mayor's office in Almaty and set it on fire.",
                  title="Kazakhstan protests")
     assert [(e["location"], e["event_type"]) for e in got] == [("Almaty", "Riots")]
+
+
+def test_a_list_of_places_with_asides_and_containers_is_one_event_per_place():
+    got = events("Clashes broke out on Tuesday in Tahrir Square in Baghdad, in southern cities such as Basra, and in "
+                 "Kerbala and Najaf.", title="Iraq protests turn violent")
+    assert sorted(e["admin1"] for e in got) == ["Baghdad", "Basra", "Karbala", "Najaf"]
+
+
+def test_a_list_with_appositions_keeps_every_town():
+    got = events("Troops arrested dozens of people on Sunday in the towns of Ni'lin, to the west of Ramallah, and "
+                 "Halhul, close to Hebron.", title="West Bank arrests")
+    assert sorted(e["location"] for e in got) == ["Halhul", "Ni'lin"]
+
+
+def test_a_town_in_its_district_is_one_place_not_a_list():
+    got = events("Insurgents killed five villagers in an attack on the village of Chai in Macomia district of "
+                 "Mozambique's Cabo Delgado province on Tuesday.", title="Attack in Mozambique")
+    assert [e["location"] for e in got] == ["Chai"]
