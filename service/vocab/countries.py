@@ -224,13 +224,48 @@ def country_pattern() -> re.Pattern[str]:
     )
 
 
+def _word_starts(forms: list[str]) -> re.Pattern[str] | None:
+    """Where a name or demonym pattern can match: a word start (its own lookbehind) at one of the forms'
+    first letters.  None (scan everywhere) if a form is empty or starts with a space (written "[ -]")."""
+    if not all(f and not f[0].isspace() for f in forms):
+        return None
+    firsts = "".join(sorted({re.escape(f[0]) for f in forms}))
+    # the letter first (the engine then skips to candidate letters), then "no word character before it"
+    return re.compile("[" + firsts + r"](?<![\w\-][\s\S])")
+
+
+@lru_cache(maxsize=1)
+def _scanners() -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
+    """(names, their word starts), (demonyms, their word starts)."""
+    demos = [d for c in _build()[0] for d in c.demonyms]
+    return (name_pattern(), _word_starts(_name_forms())), (demonym_pattern(), _word_starts(demos))
+
+
+def _finditer(pat: re.Pattern[str], starts: re.Pattern[str] | None, text: str):
+    """``pat.finditer(text)``, trying `pat` only where `starts` says a match can begin.
+
+    The big alternations start with a lookbehind, which keeps the regex engine from skipping ahead to a
+    possible first letter: it tries ~1,000 alternatives at every character. Same matches, same order."""
+    if starts is None:
+        yield from pat.finditer(text)
+        return
+    pos = 0
+    while (c := starts.search(text, pos)) is not None:
+        m = pat.match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+            continue
+        yield m
+        pos = max(m.end(), m.start() + 1)
+
+
 def match_countries(text: str, demonyms: bool = False) -> list[tuple[int, int, str, Country]]:
     """(start, end, matched text, Country) for each country name (and optionally demonym) in text."""
     out: list[tuple[int, int, str, Country]] = []
-    pats = [name_pattern()] + ([demonym_pattern()] if demonyms else [])
+    scanners = _scanners()[:2 if demonyms else 1]
     taken: list[tuple[int, int]] = []
-    for pat in pats:
-        for m in pat.finditer(text):
+    for pat, starts in scanners:
+        for m in _finditer(pat, starts, text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             c = lookup(m.group(0))
