@@ -109,6 +109,10 @@ NOT_A_PLACE = re.compile(
 )
 
 
+# What may follow a later name of a listed set of places ("the villages of A, B and C.")
+LIST_ITEM_END = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|in\b|on\b|near\b|$)")
+
+
 def unresolved_places(text: str, country: str | None, taken: list[gazetteer.PlaceMention],
                       context: gazetteer.Place | None = None) -> list[gazetteer.PlaceMention]:
     """Places the gazetteer does not know, named in a locative frame ("the village of Mamove").
@@ -124,12 +128,14 @@ def unresolved_places(text: str, country: str | None, taken: list[gazetteer.Plac
     out: list[gazetteer.PlaceMention] = []
     for frame in LOCATIVE_FRAMES:
         for m in frame.finditer(text):
-            for name_m in re.finditer(NAME, m.group("names")):
+            for n, name_m in enumerate(re.finditer(NAME, m.group("names"))):
                 name = name_m.group(0)
                 start = m.start("names") + name_m.start()
                 end = start + len(name)
                 if NOT_A_PLACE.search(name) or countries.lookup(name) or mentioned_countries(name):
                     continue
+                if n and not LIST_ITEM_END.match(text, end):
+                    continue  # "the town of David, Indigenous marchers ...": a word that starts the next phrase
                 if any(t.start < end and start < t.end for t in taken + out):
                     continue
                 known = gazetteer.resolve(name, country)
@@ -249,6 +255,8 @@ def incident_places(text: str, country: str | None, context: gazetteer.Place | N
         last_end = cur.end
         if _contains(cur, listed[-1]) and re.fullmatch(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?", between):
             continue  # "Tayaran Square in Baghdad": the container, not another place
+        if re.fullmatch(r"\s*,\s*", between) and _encloses(cur, listed[-1]) and not re.match(r"\s*,?\s*(?:and|or)\b", text[cur.end:]):
+            continue  # "in Sarangi Adda, Bannu": the district that holds the village named first
         if (LIST_GAP.fullmatch(between) or LOOSE_LIST_GAP.fullmatch(between)) and not re.search(r"[;:.]|\bwhile\b", between):
             listed.append(cur)
         else:
@@ -273,6 +281,14 @@ def _contains(outer: gazetteer.PlaceMention, inner: gazetteer.PlaceMention) -> b
     o, i = outer.place, inner.place
     return o.iso3 == i.iso3 and o.admin1 is not None and o.admin1 == i.admin1 and (
         o.kind == "admin1" or (o.kind == "town" and i.kind in ("feature", "town")))
+
+
+def _encloses(outer: gazetteer.PlaceMention, inner: gazetteer.PlaceMention) -> bool:
+    """`outer` is a region, or a far bigger town of the same region, written after `inner` as its address."""
+    o, i = outer.place, inner.place
+    if o.iso3 != i.iso3 or (i.admin1 and o.admin1 != i.admin1):
+        return False
+    return o.kind == "admin1" or (o.kind == "town" and o.population >= 20 * max(i.population, 1000))
 
 
 def _most_specific(mentions: list[gazetteer.PlaceMention]) -> gazetteer.PlaceMention:

@@ -6,6 +6,8 @@ without its date chains, and holds the few type rules that need the clause's arg
 
 from __future__ import annotations
 
+import re
+
 from .classify import Classification, classify, cue_matches
 from .document import ArticleState, Clause
 from .segment import mask_chains
@@ -21,10 +23,39 @@ def read_mentions(state: ArticleState) -> ArticleState:
     """Classify every clause of the article, and tell whether the article is about unrest."""
     for clauses in state.clauses:
         for clause in clauses:
-            clause.cls = classify(mask_chains(clause))
+            read = classify(mask_chains(clause))
+            clause.cls = without_grievance(read, mask_chains(clause))
+            if clause.cls is not read:
+                _mask_grievance(clause)
     lead = state.sentences[0].text if state.sentences else ""
     state.crowd_frame = is_crowd_frame(state.title) or is_crowd_frame(lead)
     return state
+
+
+# What a crowd protests about: violence named after these words is the grievance, not an act of this day
+GRIEVANCE = re.compile(
+    r"\b(?:(?:demand\w*|call\w*\s+for|seek\w*)\s+justice|in\s+protest\s+(?:at|against|over)|to\s+protest\s+(?:against|over)?|"
+    r"protest\w*\s+(?:against|over|at)\s+the|denounc\w+|condemn\w+|in\s+memory\s+of|mourn\w*|over\s+the\s+(?:killing|death|"
+    r"murder|shooting|arrest|abduction)s?\s+of)\b", re.I)
+
+
+def without_grievance(cls: Classification | None, text: str) -> Classification | None:
+    """"marchers walked to the courthouse demanding justice for a man killed last month": the march is the
+    event; the killing is what it is about."""
+    if cls is None or cls.event_type in ("Protests", "Riots") or not cue_matches("protest", text):
+        return cls
+    marker = GRIEVANCE.search(text)
+    if marker is None or marker.start() > cls.trigger_start:
+        return cls
+    head = classify(text[:marker.start()])
+    return head if head is not None and head.event_type in ("Protests", "Riots") else cls
+
+
+def _mask_grievance(clause: Clause) -> None:
+    """The grievance's own day, place and dead are not the crowd's: blank them out of the clause."""
+    cut = GRIEVANCE.search(clause.text).start()
+    clause.text = clause.text[:cut] + " " * (len(clause.text) - cut)
+    clause.dates = [d for d in clause.dates if d.end <= cut]
 
 
 def is_crowd_frame(text: str) -> bool:

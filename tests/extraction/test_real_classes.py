@@ -185,3 +185,15 @@ def test_a_town_in_its_district_is_one_place_not_a_list():
     got = events("Insurgents killed five villagers in an attack on the village of Chai in Macomia district of "
                  "Mozambique's Cabo Delgado province on Tuesday.", title="Attack in Mozambique")
     assert [e["location"] for e in got] == ["Chai"]
+
+
+def test_violence_a_crowd_protests_about_is_not_an_event_of_the_day():
+    got = events("On Tuesday in the town of Santiago, farmers marched to the courthouse, demanding justice for an "
+                 "attack on two activists in Maipo on September 2.", title="Chile farmers march")
+    assert [(e["event_date"], e["event_type"], e["location"]) for e in got] == [("2023-09-19", "Protests", "Santiago")]
+
+
+def test_a_village_named_with_its_district_after_a_comma_is_one_place():
+    got = events("Separately, a constable was shot dead on his way to work in Sarangi Adda, Bannu, on Monday.",
+                 title="Constable killed in Pakistan's Khyber Pakhtunkhwa")
+    assert [e["location"] for e in got] == ["Sarangi Adda"]
