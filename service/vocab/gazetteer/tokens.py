@@ -16,12 +16,20 @@ class _Tok:
     low: str
     cap: bool
     sep: str  # text between the previous token and this one
+    # set by _tokenize for _span_ok: how many following tokens a name starting here may run over (no
+    # punctuation between, inner tokens capitalised or connectors)
+    ahead: int = 0
+
+
+_WORD = re.compile(r"[^\s\-–—/,;:!?()\[\]\"“”«»]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_KEEP_DOT = re.compile(r"(?:[A-Z]\.)+|St\.|Ste\.|Mt\.|Ft\.")
 
 
 def _tokenize(text: str) -> list[_Tok]:
     toks: list[_Tok] = []
     prev_end = 0
-    for m in re.finditer(r"[^\s\-–—/,;:!?()\[\]\"“”«»]+", text):
+    for m in _WORD.finditer(text):
         raw = m.group(0)
         s, e = m.start(), m.end()
         # strip leading/trailing punctuation and possessive 's
@@ -30,11 +38,11 @@ def _tokenize(text: str) -> list[_Tok]:
         while e > s and not (text[e - 1].isalnum() or text[e - 1] == "."):
             e -= 1
         w = text[s:e]
-        pm = re.search(r"['’]s$", w)
+        pm = _POSSESSIVE.search(w)
         if pm:
             e -= 2
             w = text[s:e]
-        if w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|St\.|Ste\.|Mt\.|Ft\.", w):
+        if w.endswith(".") and not _KEEP_DOT.fullmatch(w):
             e -= 1
             w = text[s:e]
         if not w or raw is None:
@@ -43,7 +51,26 @@ def _tokenize(text: str) -> list[_Tok]:
         cap = first.isupper() or first.isdigit() and False
         toks.append(_Tok(s, e, w, w.lower(), cap, text[prev_end:s]))
         prev_end = e
+    _set_ahead(toks)
     return toks
+
+
+def _joins(prev: _Tok, tok: _Tok) -> bool:
+    """May a name run from `prev` on to `tok`?  No punctuation between, no sentence-ending period."""
+    return not (_BREAK.search(tok.sep) or (prev.text.endswith(".") and not _ABBREV.fullmatch(prev.text)))
+
+
+def _set_ahead(toks: list[_Tok]) -> None:
+    """tok.ahead, from the end: a name may run on over a joined next token, and past it if that one is
+    capitalised or a connector."""
+    ahead = 0
+    for k in range(len(toks) - 2, -1, -1):
+        nxt = toks[k + 1]
+        if _joins(toks[k], nxt):
+            ahead = ahead + 1 if (nxt.cap or _is_conn(nxt)) else 1
+        else:
+            ahead = 0
+        toks[k].ahead = ahead
 
 
 def _is_conn(tok: _Tok) -> bool:
@@ -59,16 +86,6 @@ def _sentence_initial(toks: list[_Tok], i: int) -> bool:
 
 
 def _span_ok(toks: list[_Tok], i: int, j: int) -> bool:
-    # spans cannot cross punctuation; inner tokens must be capitalised or connectors
-    for k in range(i + 1, j + 1):
-        if _BREAK.search(toks[k].sep):
-            return False
-        prev = toks[k - 1].text
-        if prev.endswith(".") and not _ABBREV.fullmatch(prev):
-            return False
-    if not toks[j].cap:
-        return False
-    for k in range(i + 1, j):
-        if not (toks[k].cap or _is_conn(toks[k])):
-            return False
-    return True
+    """May tokens i..j be one name?  Spans cannot cross punctuation; inner tokens must be capitalised or
+    connectors; the last one capitalised."""
+    return j - i <= toks[i].ahead and toks[j].cap
