@@ -15,6 +15,9 @@ TOLL_UPDATE = re.compile(
     r"\b(?:bring(?:ing|s)?|brought|rais(?:e|es|ed|ing)|rose|risen|rising|climb(?:ed|ing|s)?|increas(?:ed|ing)|"
     r"jump(?:ed|ing)|mount(?:ed|ing)|updated|revised|reached|has\s+(?:now\s+)?(?:reached|hit)|now\s+stands?)\b", re.I)
 ALSO = re.compile(r"\balso\b|\badditional\b|\banother\b|\bin addition\b", re.I)
+# "The dead were four civilians, two gendarmes ...": the same dead, itemised
+BREAKDOWN = re.compile(r"\b(?:the|those)\s+(?:dead|killed|victims|deceased)\s+(?:were|are|included|include)\b"
+                       r"|\bamong\s+(?:the\s+)?(?:dead|victims|those\s+killed)\b", re.I)
 PLACE_AFTER_COUNT = re.compile(
     r"^\s+(?:in|at|near)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|district)\s+of\s+)?(?P<name>" + NAME + ")")
 NEW_VICTIM_NOUNS = re.compile(r"\b(?:attackers?|assailants?|bombers?|gunmen|militants|rebels|insurgents|fighters|"
@@ -40,7 +43,7 @@ def read_counts(state: ArticleState) -> ArticleState:
 def deaths_by_place(text: str, deaths: list[Count], places: list[gazetteer.PlaceMention]) -> dict[int, int]:
     """Per-place fatalities when the text splits them ("four people in Kharkiv and a woman in Dnipro")."""
     out: dict[int, int] = {}
-    for c in deaths:
+    for n, c in enumerate(deaths):
         m = PLACE_AFTER_COUNT.match(text[c.end:])
         index = -1
         if m:
@@ -50,8 +53,18 @@ def deaths_by_place(text: str, deaths: list[Count], places: list[gazetteer.Place
                         or p.place.name.lower() == name:
                     index = i
                     break
+        else:
+            index = _next_place(text, c, deaths[n + 1].start if n + 1 < len(deaths) else len(text), places)
         out[index] = out.get(index, 0) + c.value
     return out
+
+
+def _next_place(text: str, count: Count, limit: int, places: list[gazetteer.PlaceMention]) -> int:
+    """"one more person was killed in Chilpancingo": the first place told after the count, before the next."""
+    for i, p in enumerate(places):
+        if count.end <= p.start < limit and p.start - count.end <= 60 and not re.search(r"[;.]", text[count.end:p.start]):
+            return i
+    return -1
 
 
 def incident_toll(clause: str, deaths: list[Count], tolls: list[Count]) -> tuple[int, bool]:
@@ -99,6 +112,8 @@ def apply_deaths(head: Incident, clause: str, deaths: list[Count]) -> None:
         return  # "the ministry initially said 31": the figure already known is the later one
     if head.fatalities == 0:
         head.fatalities, head.vague_count = total, vague
+    elif BREAKDOWN.search(clause):
+        head.fatalities = min(head.fatalities, total)
     elif ALSO.search(clause) or new_victims(deaths, head):
         head.fatalities += total
         head.vague_count = head.vague_count and vague
@@ -124,3 +139,24 @@ def add_follow_up_deaths(head: Incident, clause: str, deaths: list[Count], tolls
         apply_tolls(head, clause, tolls)
     elif deaths:
         apply_deaths(head, clause, deaths)
+
+
+# The bomber died with the bomb: ACLED counts suicide bombers among the dead.
+BOMBER_DIED = re.compile(
+    r"\bblew\s+(?:himself|herself|themselves)\s+up\b|\bdetonated\s+(?:himself|herself|themselves)\b"
+    r"|\b(?:blew\s+up|detonated|set\s+off|exploded)\s+(?:a|an|his|her|the)\s+(?:\w+\s+)?(?:suicide\s+)?(?:vest|belt|explosives?)\b",
+    re.I)
+BOMBER_NOUN = re.compile(r"\b(?:bombers?|attackers?|assailants?)\b", re.I)
+
+
+def count_bomber(incident: Incident, body: str) -> None:
+    """A suicide bombing whose bomber blew himself up counts the bomber, unless a figure already does."""
+    if incident.cls.sub_event_type != "Suicide bomb":
+        return
+    told = [body[s:e] for s, e in incident.sources]
+    if not any(BOMBER_DIED.search(t) for t in told):
+        return
+    if any(BOMBER_NOUN.search(c.noun) for t in told for c in death_counts(t)):
+        return
+    incident.fatalities += 1
+    incident.note("fatalities", "arguments.counts", "(the suicide bomber died too)")

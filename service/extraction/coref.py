@@ -20,6 +20,7 @@ import re
 from datetime import date, timedelta
 
 from ..vocab import countries
+from .arg_counts import count_bomber
 from ..vocab import gazetteer
 
 __all__ = ["group", "group_incidents", "drop_background", "article_place", "BACKGROUND_DAYS"]
@@ -35,6 +36,8 @@ def group(state):
     """The grouping stage: background incidents out, summaries and their details sorted out, the rest placed."""
     kept = drop_background(state.incidents, state.published, state.dropped)
     state.incidents = group_incidents(kept, article_place(state.title, state.text[:400], state.country))
+    for incident in state.incidents:
+        count_bomber(incident, state.body)
     return state
 
 
@@ -117,9 +120,16 @@ def _merge_into(fine, coarse) -> None:
     fine.note("location admin1", "grouping", f"(the same incident told in general terms first) {coarse.clause_text[:80]}")
 
 
+# "a fresh wave of attacks", "a string of violent incidents", "clashes around the country": many incidents
+SUMMARY_WORDS = re.compile(r"\b(?:wave|series|string|spate|spree|round|surge)\s+of\b|\b(?:across|around|throughout)\s+the\s+"
+                           r"(?:country|province|region|state)\b|\bnationwide\b", re.I)
+
+
 def _split_summary(coarse, incidents: list) -> bool:
-    """The coarse mention named several regions at once: its figure is a total, not one incident's."""
-    return any(i is not coarse and i.group == coarse.group and i.place is not coarse.place for i in incidents)
+    """The coarse mention named several regions at once, or says it sums up many incidents: its figure is a
+    total, not one incident's."""
+    return SUMMARY_WORDS.search(coarse.clause_text) is not None or any(
+        i is not coarse and i.group == coarse.group and i.place is not coarse.place for i in incidents)
 
 
 def _summarised(coarse, details: list) -> None:

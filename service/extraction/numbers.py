@@ -120,7 +120,7 @@ def _patterns() -> dict:
     modifier = r"(?:(?!(?:and|or|in|on|at|were|was|who|to|had|have|by|as|but)\b)[\w'\u2019-]+\s+){0,3}?"
     return {
         "number": re.compile(
-            r"(?<![\w,.])" + QUALIFIER + r"(?P<num>" + NUMBER_PATTERN + r")(?![\w%])"
+            r"(?<![\w,.:])" + QUALIFIER + r"(?P<num>" + NUMBER_PATTERN + r")(?![\w%])"
             r"(?P<np>\s+(?:of\s+(?:them|those|whom|the\s+(?:[\w'\u2019-]+\s+){0,3}?\w+|his\s+\w+|her\s+\w+|their\s+\w+|its\s+\w+)|"
             + modifier + r"(?:" + alt(person) + r")\b))?",
             re.I,
@@ -159,7 +159,8 @@ def _mentions(text: str) -> list[_Mention]:
         if not np_text and (pats["nonperson"].match(after) or _counts_a_thing(after)):
             continue
         if re.match(r"\s*(?:%|per\s*cent|percent|years?\b|km\b|kilomet|miles?\b|metres?\b|meters?\b|"
-                    r"a\.m\.|p\.m\.|o'clock|hours?\b|minutes?\b|days?\b|weeks?\b|months?\b)", after, re.I):
+                    r"a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|local\s+time|hrs\b|o'clock|hours?\b|minutes?\b|days?\b|"
+                    r"weeks?\b|months?\b)", after, re.I):
             continue
         if re.match(r"\s+of\s+the\s+(?:\w+est|most|main|few|many|best)\b", after, re.I):
             continue  # "one of the largest separatist militias": an apposition, not a count
@@ -244,7 +245,8 @@ def _cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -
     return None
 
 
-RELATIVE_BEFORE_VERB = re.compile(r"^\s+(?:who|that)\s+(?:had|has|have)\s+[^,;]{0,100}?(?=\s+(?:was|were)\s)", re.I)
+# "an indigenous leader who had denounced logging ... was found", "a man standing near his home ... was killed"
+RELATIVE_BEFORE_VERB = re.compile(r"^\s+(?:(?:who|that)\s+(?:had|has|have)|[a-z]+ing)\s+[^,;]{0,100}?(?=\s+(?:was|were)\s)", re.I)
 
 
 def _coordinated(text: str, left: _Mention, right: _Mention) -> bool:

@@ -197,3 +197,35 @@ def test_a_village_named_with_its_district_after_a_comma_is_one_place():
     got = events("Separately, a constable was shot dead on his way to work in Sarangi Adda, Bannu, on Monday.",
                  title="Constable killed in Pakistan's Khyber Pakhtunkhwa")
     assert [e["location"] for e in got] == ["Sarangi Adda"]
+
+
+def test_a_clock_time_is_no_count():
+    got = events("At about 1:30 a.m. on Monday a civilian was killed in clashes between police and militants in "
+                 "the Baglar district of Diyarbakir province.", title="Clash in Turkey's Diyarbakir")
+    assert [e["fatalities"] for e in got] == [1]
+
+
+def test_an_itemised_list_of_the_dead_is_the_same_dead():
+    got = events("Separatists killed four civilians and five members of the security forces in Galim on Saturday, "
+                 "officials said.\n\nThey said the dead were four civilians, two gendarmes and two police officers.",
+                 title="Attack in Cameroon")
+    assert [e["fatalities"] for e in got] == [8]
+
+
+def test_the_dead_go_to_the_place_named_after_them():
+    got = events("On Monday, ten police officers were shot dead in Coyuca de Benitez, and one more person was "
+                 "killed in Chilpancingo, in Mexico's Guerrero state.", title="Shootings in Mexico")
+    assert sorted((e["location"], e["fatalities"]) for e in got) == [("Chilpancingo", 1), ("Coyuca de Benitez", 10)]
+
+
+def test_a_suicide_bomber_who_blew_himself_up_is_counted():
+    got = events("A suicide bomber blew himself up at a checkpoint in Mogadishu on Sunday, killing a soldier.",
+                 title="Suicide bombing in Somalia")
+    assert [(e["sub_event_type"], e["fatalities"]) for e in got] == [("Suicide bomb", 2)]
+
+
+def test_a_wave_of_attacks_told_first_is_a_summary_of_the_ones_told_after():
+    got = events("Police said on Wednesday that at least three people had been beheaded in a fresh wave of attacks "
+                 "in northern Mozambique.\n\nOn Wednesday the insurgents carried out arson attacks on the village of "
+                 "Nanga in Macomia district, police said.", title="Attacks in Mozambique")
+    assert [(e["location"], e["fatalities"]) for e in got] == [("Nanga", 0)]
