@@ -197,6 +197,20 @@ def continue_incident(previous: list[Incident], clause: Clause, state: ArticleSt
     if cls is not None and not clause.deaths and head.place is None and places:
         head.place = places[0].place
         head.note("location admin1", "arguments.places", places[0].text)
+    _dated_by_follow_up(targets, clause)
+
+
+def _dated_by_follow_up(targets: list[Incident], clause: Clause) -> None:
+    """"Friday's attack", "the abductions took place on Saturday": a follow-up that dates the incident told
+    with only the day of a statement, or with none."""
+    told = [d for d in clause.dates if d.date and not d.statement and (d.kind == "possessive" or d.kind == "weekday")]
+    if len(told) != 1 or told[0].date > targets[0].event_date:
+        return
+    for incident in targets:
+        if incident.statement_dated or not incident.dated:
+            incident.event_date, incident.precision = told[0].date, told[0].precision
+            incident.dated, incident.statement_dated = True, False
+            incident.note("event_date time_precision", "arguments.dates", told[0].text)
 
 
 def _traced(targets: list[Incident], stage: str, words: str, step) -> None:

@@ -21,7 +21,9 @@ ABBREVIATIONS = re.compile(
 )
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n+")
 # Relative clauses and appositions carry background ("which has deployed troops since 2021").
-RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*?(?=,|;|$)"
+# ", where last week gunmen raided a camp": a place's relative clause that tells a dated act is an incident
+TIMED = r"(?:last|on|this|early|late|earlier|yesterday|overnight|hours|days|a\s+day)\b"
+RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where(?!\s+" + TIMED + r"))\b[^,;]*?(?=,|;|$)"
                              r"|\s+who\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+\w+ed\b[^,;]*?(?=,|;|\.?$)")
 CLAUSE_BREAK = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=[A-Z]|the\b|a\b|an\b)|,\s+whereas\s+"
                           # "shelling killed six in A, and an air strike on B killed four": a second incident
@@ -82,12 +84,26 @@ def mask_chains(clause: Clause) -> str:
     return mask_spans(clause.text, [(d.start, d.end) for d in clause.dates if d.kind == "chain"])
 
 
+PLACE_BEFORE = re.compile(r"(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s*){1,4}(?:region|province|state|district|area|town|city|"
+                          r"village|camp|county)?\s*$")
+TIMED_WHERE = re.compile(r",\s+where\s+(?=" + TIMED + r")", re.I)
+
+
 def split_clauses(text: str) -> list[tuple[int, int]]:
-    """Spans of the independent clauses of a sentence ("X shelled A, while Y fired at B")."""
+    """Spans of the independent clauses of a sentence ("X shelled A, while Y fired at B"). A dated act told in
+    a place's relative clause is a clause of its own that starts at the place ("the Tahoua region, where
+    last week gunmen raided a camp")."""
     spans, start = [], 0
-    for m in CLAUSE_BREAK.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
+    breaks = sorted([(m.start(), m.end(), None) for m in CLAUSE_BREAK.finditer(text)]
+                    + [(m.start(), m.end(), m) for m in TIMED_WHERE.finditer(text)])
+    for b_start, b_end, where in breaks:
+        if b_start < start:
+            continue
+        spans.append((start, b_start))
+        start = b_end
+        if where is not None:
+            place = PLACE_BEFORE.search(text, 0, b_start)
+            start = place.start() if place else b_end
     spans.append((start, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
