@@ -30,6 +30,7 @@ class _Index:
         self.keys: dict[str, tuple[int, ...]] = data["keys"]
         self._skel: dict[str, dict[str, list[int]]] = {}  # built lazily per country
         self._by_country: dict[str, list[int]] | None = None
+        self._stored_groups = data.get("groups")  # callable reading store.group_rows' result, or None
         self.stop_words: frozenset[str] = frozenset(data["stop_words"])
         self.stop_phrases: frozenset[str] = frozenset(data["stop_phrases"])
         self.qualified_admin1: frozenset[str] = frozenset(data["qualified_admin1"])
@@ -46,12 +47,8 @@ class _Index:
         sk = self._skel.get(tag)
         if sk is None:
             if self._by_country is None:
-                groups: dict[str, list[int]] = {"*": []}
-                for rid, r in enumerate(self.rows):
-                    groups.setdefault(r[1], []).append(rid)
-                    if r[7] in ("admin1", "country") or r[8] >= 50_000:
-                        groups["*"].append(rid)
-                self._by_country = groups
+                # from the cache file when it has them, else from every row
+                self._by_country = self._stored_groups() if self._stored_groups else store.group_rows(self.rows)
             sk = {}
             for rid in self._by_country.get(tag, ()):
                 k = _skeleton_of_key(place_key(self.rows[rid][0]))

@@ -1,10 +1,12 @@
-"""The on-disk layout of the gazetteer cache: loaded lazily, a shard at a time.
+"""The on-disk layout of the gazetteer cache: loaded lazily, a row or a key bucket at a time.
 
 One file: a 16-byte header (magic, length of the table of contents), a ``marshal``ed table of contents
-(the small stop lists, the number of rows, and (offset, length) of every shard), then the shards, each a
-``marshal``ed object: blocks of ``_ROWS_PER_BLOCK`` rows, key -> row ids maps bucketed by a CRC of the key,
-and the 1-degree cells.  The file is memory-mapped and a shard is unmarshalled when a lookup first needs it,
-so a process that codes one article reads a few MB instead of the whole index (~0.4 s).
+(the small stop lists, the counts, and (offset, length) of each section), then the sections: every row
+``marshal``ed on its own with a table of their offsets, the key -> row ids maps in ``_KEY_BUCKETS`` buckets
+(by a CRC of the key) with a table of their offsets, the 1-degree cells, and the row ids by country. The
+file is memory-mapped and an object is unmarshalled when a lookup first needs it: coding an article reads
+the few thousand rows and keys it looks at, not the blocks around them (the first articles of a process
+used to spend ~0.3 s unmarshalling blocks of 4,096 rows and buckets of ~500 keys).
 """
 
 from __future__ import annotations
@@ -15,14 +17,24 @@ import struct
 import zlib
 from pathlib import Path
 
-_MAGIC = b"EVGZ0001"
+_MAGIC = b"EVGZ0002"
 _HEADER = struct.Struct("<8sQ")
-_ROWS_PER_BLOCK = 4096
-_KEY_BUCKETS = 1024
+_OFFSETS = struct.Struct("<QQ")  # an object's start and the next one's, in an offset table
+_KEY_BUCKETS = 65536
 
 
 def _bucket(key: str) -> int:
     return zlib.crc32(key.encode("utf-8")) % _KEY_BUCKETS
+
+
+def _table(objects: list[bytes]) -> bytes:
+    """Offset table (n + 1 little-endian uint64) followed by the objects."""
+    offsets, at = [], 0
+    for o in objects:
+        offsets.append(at)
+        at += len(o)
+    offsets.append(at)
+    return struct.pack(f"<{len(offsets)}Q", *offsets) + b"".join(objects)
 
 
 def dump(data: dict) -> bytes:
@@ -31,17 +43,32 @@ def dump(data: dict) -> bytes:
     buckets: list[dict[str, tuple[int, ...]]] = [{} for _ in range(_KEY_BUCKETS)]
     for k, ids in data["keys"].items():
         buckets[_bucket(k)][k] = tuple(ids)
-    shards = [marshal.dumps(rows[i:i + _ROWS_PER_BLOCK]) for i in range(0, len(rows), _ROWS_PER_BLOCK)]
-    shards += [marshal.dumps(b) for b in buckets]
-    shards.append(marshal.dumps(data["cells"]))
+    sections = [_table([marshal.dumps(r) for r in rows]), _table([marshal.dumps(b) for b in buckets]),
+                marshal.dumps(data["cells"]), marshal.dumps(group_rows(rows))]
     toc, offset = [], 0
-    for s in shards:
+    for s in sections:
         toc.append((offset, len(s)))
         offset += len(s)
     meta = {k: data[k] for k in ("stop_words", "stop_phrases", "qualified_admin1", "person_titles")}
     meta.update(nrows=len(rows), nkeys=len(data["keys"]), toc=toc)
     head = marshal.dumps(meta)
-    return b"".join([_HEADER.pack(_MAGIC, len(head)), head, *shards])
+    return b"".join([_HEADER.pack(_MAGIC, len(head)), head, *sections])
+
+
+def group_rows(rows) -> dict[str, list[int]]:
+    """Row ids by country, and under "*" the countries, admin1 units and towns >= 50k worldwide (the pools
+    of loose matching, ``_Index.skeleton_index``); stored in the cache so a process need not read every row."""
+    groups: dict[str, list[int]] = {"*": []}
+    worldwide = groups["*"].append
+    get = groups.get
+    for rid, r in enumerate(rows):
+        ids = get(r[1])
+        if ids is None:
+            ids = groups[r[1]] = []
+        ids.append(rid)
+        if r[7] in ("admin1", "country") or r[8] >= 50_000:
+            worldwide(rid)
+    return groups
 
 
 class _Store:
@@ -55,29 +82,38 @@ class _Store:
         self.meta = marshal.loads(self._mm[base:base + head_len])
         self._base = base + head_len
 
-    def shard(self, n: int):
+    def section(self, n: int):
+        """Section n, unmarshalled whole."""
         off, length = self.meta["toc"][n]
         start = self._base + off
         return marshal.loads(self._mm[start:start + length])
 
+    def item(self, n: int, count: int, i: int):
+        """Object i of the `count` objects of table section n."""
+        start = self._base + self.meta["toc"][n][0]
+        a, b = _OFFSETS.unpack_from(self._mm, start + 8 * i)
+        data = start + 8 * (count + 1)
+        return marshal.loads(self._mm[data + a:data + b])
+
 
 class LazyRows:
-    """The row list, a block unmarshalled on first access."""
+    """The row list, a row unmarshalled on first access."""
 
     def __init__(self, store: _Store) -> None:
         self._store = store
         self._n = store.meta["nrows"]
-        self._blocks: dict[int, list[tuple]] = {}
+        self._rows: dict[int, tuple] = {}
 
     def __len__(self) -> int:
         return self._n
 
     def __getitem__(self, rid: int) -> tuple:
-        b = rid // _ROWS_PER_BLOCK
-        block = self._blocks.get(b)
-        if block is None:
-            block = self._blocks[b] = self._store.shard(b)
-        return block[rid - b * _ROWS_PER_BLOCK]
+        row = self._rows.get(rid)
+        if row is None:
+            if not 0 <= rid < self._n:
+                raise IndexError(rid)
+            row = self._rows[rid] = self._store.item(0, self._n, rid)
+        return row
 
     def __iter__(self):
         for rid in range(self._n):
@@ -87,9 +123,8 @@ class LazyRows:
 class LazyKeys:
     """key -> row ids, a bucket unmarshalled on first access."""
 
-    def __init__(self, store: _Store, first_shard: int) -> None:
+    def __init__(self, store: _Store) -> None:
         self._store = store
-        self._first = first_shard
         self._buckets: dict[int, dict[str, tuple[int, ...]]] = {}
 
     def __len__(self) -> int:
@@ -99,7 +134,7 @@ class LazyKeys:
         b = _bucket(key)
         bucket = self._buckets.get(b)
         if bucket is None:
-            bucket = self._buckets[b] = self._store.shard(self._first + b)
+            bucket = self._buckets[b] = self._store.item(1, _KEY_BUCKETS, b)
         return bucket.get(key, default)
 
     def __contains__(self, key: str) -> bool:
@@ -109,24 +144,23 @@ class LazyKeys:
 class LazyCells:
     """1-degree cell -> ISO3 codes of its towns, unmarshalled on first access."""
 
-    def __init__(self, store: _Store, shard: int) -> None:
+    def __init__(self, store: _Store) -> None:
         self._store = store
-        self._shard = shard
         self._cells: dict | None = None
 
     def get(self, cell: tuple[int, int], default=None):
         if self._cells is None:
-            self._cells = self._store.shard(self._shard)
+            self._cells = self._store.section(2)
         return self._cells.get(cell, default)
 
 
 def load(path: Path) -> dict:
-    """The index parts of a cache file, rows / keys / cells lazy."""
+    """The index parts of a cache file, rows / keys / cells / groups lazy."""
     store = _Store(path)
     meta = store.meta
-    nblocks = (meta["nrows"] + _ROWS_PER_BLOCK - 1) // _ROWS_PER_BLOCK
     data = {k: meta[k] for k in ("stop_words", "stop_phrases", "qualified_admin1", "person_titles")}
     data["rows"] = LazyRows(store)
-    data["keys"] = LazyKeys(store, nblocks)
-    data["cells"] = LazyCells(store, nblocks + _KEY_BUCKETS)
+    data["keys"] = LazyKeys(store)
+    data["cells"] = LazyCells(store)
+    data["groups"] = lambda: store.section(3)  # read on first loose match
     return data
