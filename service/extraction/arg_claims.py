@@ -20,7 +20,7 @@ NO_CLAIM = re.compile(r"\b(?:no|none|nobody|no one)\b(?:\s+\w+){0,2}\s+(?:has\s+
 def apply_claim(targets: list[Incident], clause: str, state: ArticleState) -> None:
     """A named group claiming or blamed for an incident becomes its perpetrator."""
     if context_match("claim", clause) is None or NO_CLAIM.search(clause) or context_match("future", clause) \
-            or "background" in context_flags(clause):
+            or {"background", "scope"} & context_flags(clause):
         return  # "no group claimed responsibility", "those responsible would be brought to justice"
     targets = [t for t in targets if t.cls.event_type not in ("Protests", "Riots")]
     if not targets:

@@ -33,7 +33,7 @@ def background_reason(text: str, published: date, dates: list[DateMention]) -> s
     """Why a sentence is not a discrete recent incident (None when it may be one)."""
     text = SUPERLATIVE.sub(lambda m: " " * len(m.group(0)), text)
     flags = context_flags(text)
-    for name in ("crime", "background"):
+    for name in ("crime", "background", "scope"):
         if name in flags:
             return name
     for m in YEAR.finditer(text):
@@ -57,6 +57,9 @@ def aggregate_toll(text: str, dates: list[DateMention]) -> bool:
 def sentence_reason(masked: str, dates: list[DateMention], published: date, index: int) -> str | None:
     """Background, year or crime; else an aggregate toll (never in the lead sentence)."""
     reason = background_reason(masked, published, dates)
+    if reason == "scope" and index <= 1 and any(d.date and not d.statement and 0 <= (published - d.date).days <= 7
+                                                 for d in dates):
+        reason = None  # "security forces killed three yesterday as protesters marched across the country"
     if reason is None and index > 0 and aggregate_toll(masked, dates):
         reason = "aggregate"
     return reason
@@ -92,7 +95,8 @@ def drop_reason(clause: Clause) -> str:
     """Why a dropped clause tells no incident, in words (for --explain)."""
     if clause.reason is not None:
         return {"year": "background: a year other than this one", "aggregate": "an aggregate toll of many incidents",
-                "crime": "crime, not political violence", "background": "background"}.get(clause.reason, clause.reason)
+                "crime": "crime, not political violence", "background": "background",
+                "scope": "a summary of many places"}.get(clause.reason, clause.reason)
     return "future, planned, threatened or denied"
 
 

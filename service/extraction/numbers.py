@@ -239,7 +239,7 @@ def _cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -
                 r"(?:\s+(?:[\w'\u2019-]+\s+){0,4}?)?\s*(?:(?:were|was|have|has|had|are|is|been|being|also|later|reportedly|all|both|"
                 r"beaten|shot|burned|found|left|lay)\s+)*(?:to\s+)?",
                 between,
-            ) and not re.search(r"\b(?:and|who|which|that|in|by)\b", between):
+            ) and not re.search(r"\b(?:and|who|which|that|in|by|as|while|when|after|before|because|since)\b", between):
                 return cue
             return None
     return None

@@ -229,3 +229,10 @@ def test_a_wave_of_attacks_told_first_is_a_summary_of_the_ones_told_after():
                  "in northern Mozambique.\n\nOn Wednesday the insurgents carried out arson attacks on the village of "
                  "Nanga in Macomia district, police said.", title="Attacks in Mozambique")
     assert [(e["location"], e["fatalities"]) for e in got] == [("Nanga", 0)]
+
+
+def test_a_dated_lead_across_the_country_gives_its_day_to_the_incidents_told_after_it():
+    got = events("Security forces shot dead three people yesterday as protesters marched across the country, "
+                 "doctors said.\n\nIn Omdurman, the three protesters were killed by gunfire near the parliament, "
+                 "the doctors said.", title="Sudan protests")
+    assert [(e["location"], e["event_date"]) for e in got] == [("Omdurman", "2023-09-19")]
