@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .prefilter import lowered, may_match, needed
+from .prefilter import any_of, lowered, may_match, needed
 
 __all__ = [
     "Classification",
@@ -75,13 +75,15 @@ def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
     return [re.compile(p, re.I) for p in patterns]
 
 
-# Each pattern with the literal strings one of which a match must contain (prefilter.py): the cue and
-# context tables skip a pattern whose strings the clause lacks, so only possible matches run the regex.
-_Group = list[tuple[re.Pattern[str], frozenset[str] | None]]
+# A group's patterns, each with the literal strings one of which its matches contain (prefilter.py), and
+# one regex finding any of the group's strings. The cue and context tables skip a group whose strings the
+# lower-cased clause lacks, and a pattern whose strings it lacks: only possible matches run the regex.
+_Group = tuple[re.Pattern[str] | None, list[tuple[re.Pattern[str], frozenset[str] | None]]]
 
 
 def _group(patterns: list[str]) -> _Group:
-    return [(p, needed(p.pattern)) for p in _compile(patterns)]
+    pats = [(p, needed(p.pattern)) for p in _compile(patterns)]
+    return any_of([need for _p, need in pats]), pats
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +98,9 @@ def _context_groups() -> dict[str, _Group]:
 
 def _possible(group: _Group, text: str, low: str | None) -> list[re.Pattern[str]]:
     """The patterns of `group`, in order, less those that cannot match `text` (`low` = lowered(text))."""
-    return [p for p, need in group if may_match(need, low)]
+    if low is not None and group[0] is not None and group[0].search(low) is None:
+        return []
+    return [p for p, need in group[1] if may_match(need, low)]
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ try:  # the stdlib regex parser (sre_parse); without it every pattern is simply 
 except ImportError:  # pragma: no cover
     _C = _P = None
 
-__all__ = ["needed", "lowered", "may_match"]
+__all__ = ["needed", "any_of", "lowered", "may_match"]
 
 # The only non-ASCII characters that re.IGNORECASE matches to an ASCII character (İ ı ſ K), checked over
 # all of Unicode; str.lower() does not map the first three to that character, so such texts skip the test.
@@ -70,6 +70,15 @@ def _item(op, av) -> frozenset[str] | None:
     if op is getattr(_C, "ATOMIC_GROUP", None):
         return _seq(av)
     return None  # character classes, anchors, lookarounds, any character: no literal requirement
+
+
+def any_of(needs: list[frozenset[str] | None]) -> re.Pattern[str] | None:
+    """A regex finding any string of any of `needs` in a lowered text (None if one of them is None): when
+    it finds none, none of the patterns can match."""
+    if not needs or any(n is None for n in needs):
+        return None
+    words = sorted(set().union(*needs), key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def lowered(text: str) -> str | None:
