@@ -42,23 +42,19 @@ class _Trie:
 
     def walk(self, text: str, toks: list[_Tok], i: int, keyfn) -> list[tuple[int, list[_Entry]]]:
         """Every phrase starting at token i: (end token index, entries)."""
+        if i >= len(toks):
+            return []
+        nodes = [c for k in keyfn(toks[i]) if (c := self.root.get(k)) is not None]
         out = []
-        nodes = [self.root]
-        j = i
-        while nodes and j < len(toks):
-            if j > i and not _sep_ok(text, toks[j - 1], toks[j]):
-                break
-            nxt = []
-            for node in nodes:
-                for k in keyfn(toks[j]):
-                    child = node.get(k)
-                    if child is not None:
-                        nxt.append(child)
-            nodes = nxt
-            j += 1
+        j = i + 1
+        while nodes:  # most tokens start no phrase: the loop is not entered
             found = [e for node in nodes for e in node.get(None, ())]
             if found:
                 out.append((j, found))
+            if j >= len(toks) or not _sep_ok(text, toks[j - 1], toks[j]):
+                break
+            nodes = [c for node in nodes for k in keyfn(toks[j]) if (c := node.get(k)) is not None]
+            j += 1
         return out
 
 
