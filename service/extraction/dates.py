@@ -125,7 +125,7 @@ MONTH_ONLY = re.compile(
     r"(?P<month>" + MONTH_RE + r")(?<!\.)(?!\w)(?!\.?\s+\d{1,2}\b)(?:,?\s+(?P<year>\d{4})\b)?")
 YESTERDAY = re.compile(r"\b(?:yesterday|the\s+day\s+before\s+yesterday)\b", re.I)
 TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b", re.I)
-NIGHT = re.compile(r"\b(?:overnight|during\s+the\s+night|last\s+night|in\s+the\s+early\s+hours)\b", re.I)
+NIGHT = re.compile(r"\b(?:overnight|during\s+the\s+night|last\s+night|in\s+the\s+early\s+hours)\b(?!['\u2019]s)", re.I)
 VAGUE = [
     (re.compile(r"\blast\s+week(?:end)?\b", re.I), "last_week"),
     (re.compile(r"\b(?:earlier\s+)?this\s+week\b", re.I), "this_week"),

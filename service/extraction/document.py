@@ -85,7 +85,6 @@ class Incident:
     vague_count: bool = False  # the figure is a convention for "dozens"/"scores": any exact figure replaces it
     sources: list[tuple[int, int]] = field(default_factory=list)
     group: int = 0
-    confidence: float = 0.5
     clause_text: str = ""
     place_text: str = ""
     statement_dated: bool = False  # the only day the text gives is the day a statement was made

@@ -26,7 +26,6 @@ from .continuation import (all_intercepted, become_disrupted, dispersed_crowd, i
 from .document import ArticleState, Clause, Incident
 from .filters import drop_reason, dropped, follow_up_reason, generic_violence_only, is_claim
 from .mentions import STANDALONE_TYPES, is_negated_arrest, refine_type, riot_in_frame
-from .records import confidence
 from .segment import mask_chains
 
 
@@ -125,7 +124,7 @@ def start_incident(clause: Clause, state: ArticleState, inherit: Incident | None
     days, dated, date_words = _incident_days(clause, state, inherit)
     place_list, place_texts, iso3 = _incident_places(clause, state, inherit)
     civilian = victims_are_civilian(clause.deaths, clause.text)
-    cls = riot_in_frame(refine_type(clause.cls, civilian, clause.text), state.crowd_frame)
+    cls = riot_in_frame(refine_type(clause.cls, civilian, clause.text), state.crowd_frame, clause.text)
     per_place = deaths_by_place(clause.text, clause.deaths, clause.places) if len(clause.places) > 1 else {}
     total, vague = incident_toll(clause.text, clause.deaths, clause.tolls)
     state.group_counter += 1
@@ -138,7 +137,6 @@ def start_incident(clause: Clause, state: ArticleState, inherit: Incident | None
                                 statement_dated=inherit is None and statement_dated(days, clause))
             _note_start(incident, clause, date_words, place_texts[i] if clause.places else "")
             _code_actors(incident, clause, civilian, state)
-            incident.confidence = confidence(incident, dated, bool(clause.places) or inherit is not None)
             state.incidents.append(incident)
     if place_list and place_list[0] is not None:
         state.last_place, state.last_place_text = place_list[0], place_texts[0] or ""

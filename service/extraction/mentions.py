@@ -63,7 +63,12 @@ def is_crowd_frame(text: str) -> bool:
     return bool(cue_matches("protest", text) or cue_matches("unrest", text))
 
 
-def riot_in_frame(cls: Classification, frame: bool) -> Classification:
+def state_acts(cls: Classification, text: str) -> bool:
+    """Security forces are named before the act, as the ones who did it ("police raided ...")."""
+    return any(m.start() < cls.trigger_start for m in cue_matches("security_forces", text))
+
+
+def riot_in_frame(cls: Classification, frame: bool, text: str = "") -> Classification:
     """In a story about unrest, clashes and attacks on property with no armed group or firearm named are
     the crowd's violence: a violent demonstration, not a battle or an attack on civilians."""
     if frame and (cls.event_type, cls.sub_event_type) == ("Violence against civilians", "Attack") \
@@ -73,6 +78,8 @@ def riot_in_frame(cls: Classification, frame: bool) -> Classification:
                               cls.trigger_start, cls.trigger_last)
     if not frame or {"armed_group", "firearms", "lethal"} & cls.cues:
         return cls
+    if state_acts(cls, text) and not {"crowd", "protest", "unrest"} & cls.cues:
+        return cls  # "police officers raided the favela": the state's act, not the crowd's
     if (cls.event_type, cls.sub_event_type) in (("Battles", "Armed clash"), ("Violence against civilians", "Attack")):
         return Classification("Riots", "Violent demonstration", cls.priority, cls.cues, cls.trigger_start, cls.trigger_last)
     return cls

@@ -3,20 +3,37 @@ the same incident told twice merged into one."""
 
 from __future__ import annotations
 
+import math
 import re
+from functools import lru_cache
 
-from ..vocab import countries
-from .arg_places import GENERIC_WORDS
-from .classify import disorder_type
-from .document import ArticleState, Incident
+import yaml
 
 from ..vocab import actors as actor_dictionary
+from ..vocab import countries
+from .arg_places import GENERIC_WORDS
+from .classify import DATA_DIR, disorder_type
+from .document import ArticleState, Incident
 
 
-def confidence(incident: Incident, dated: bool, placed: bool) -> float:
-    score = 0.45 + 0.15 * dated + 0.15 * placed + 0.1 * bool(incident.actor1)
-    score += 0.1 * (incident.cls.priority >= 80)
-    return round(min(score, 0.95), 2)
+@lru_cache(maxsize=1)
+def _confidence_model() -> dict:
+    with open(DATA_DIR / "confidence.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def confidence(record: dict) -> float:
+    """The chance the event matches a careful coder's, from what the record shows (service/data/confidence.yaml)."""
+    model = _confidence_model()
+    features = {
+        "town": record["geo_precision"] == 1, "coarse": record["geo_precision"] == 3,
+        "dated": record["time_precision"] == 1, "fatal": record["fatalities"] > 0,
+        "told3": len(record["sources"]) >= 3, "vac": record["event_type"] == "Violence against civilians",
+        "crowd": record["event_type"] in ("Protests", "Riots"),
+        "lead": record["evidence_start"] < model["lead_chars"],
+    }
+    score = model["bias"] + sum(w for name, w in model["weights"].items() if features[name])
+    return round(1 / (1 + math.exp(-score)), 2)
 
 
 # ACLED codes these territories inside the state that holds them, with the territory as admin1.
@@ -68,7 +85,7 @@ def to_record(incident: Incident, body: str, state: ArticleState) -> dict:
         "evidence": body[start:end],
         "evidence_start": start,
         "evidence_end": end,
-        "confidence": incident.confidence,
+        "confidence": 0.0,
         "sources": [{"evidence": body[s:e], "start": s, "end": e} for s, e in incident.sources],
     }
     _as_acled_codes_territories(record)
@@ -133,6 +150,8 @@ def make_records(state: ArticleState) -> ArticleState:
         for incident, event in zip(state.incidents, events):
             event["explain"] = explanation(incident, state)
     state.records = merge_duplicates(events)
+    for record in state.records:
+        record["confidence"] = confidence(record)
     return state
 
 
