@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .numbers import word_to_int
+from .prefilter import finditer, lowered
 
 __all__ = [
     "DateMention",
@@ -184,7 +185,8 @@ def find_dates(sentence: str, published: date, published_precision: int = 1) -> 
 
 def _add_chains(sentence: str, add) -> None:
     """"two days after the attack", "three days later", "the same day": a day counted from another."""
-    for m in CHAIN_AFTER.finditer(sentence):
+    low = lowered(sentence)
+    for m in finditer(CHAIN_AFTER, sentence, low):
         words = m.group("rest").split()
         sign = 1 if m.group("dir").lower() == "after" else -1
         n = _count(m.group("n"))
@@ -194,20 +196,21 @@ def _add_chains(sentence: str, add) -> None:
         else:
             add(DateMention(m.start(), m.start() + len(m.group(0)) - len(m.group("rest")), m.group(0),
                             "chain", None, 1, offset_days=-sign * n, anchor="clause"))
-    for m in CHAIN_FORWARD.finditer(sentence):
+    for m in finditer(CHAIN_FORWARD, sentence, low):
         add(DateMention(m.start(), m.end(), m.group(0), "chain", None, 1,
                         offset_days=_count(m.group("n")), anchor="event"))
-    for m in CHAIN_BACKWARD.finditer(sentence):
+    for m in finditer(CHAIN_BACKWARD, sentence, low):
         add(DateMention(m.start(), m.end(), m.group(0), "chain", None, 1,
                         offset_days=-_count(m.group("n")), anchor="statement"))
-    for m in CHAIN_SAME_DAY.finditer(sentence):
+    for m in finditer(CHAIN_SAME_DAY, sentence, low):
         add(DateMention(m.start(), m.end(), m.group(0), "chain", None, 1, offset_days=0, anchor="statement"))
 
 
 def _add_calendar_dates(sentence: str, published: date, add) -> None:
     """"March 3", "3 March 2024", "on Tuesday", "Tuesday's attack"."""
+    low = lowered(sentence)
     for pattern in (ABSOLUTE_MD, ABSOLUTE_DM):
-        for m in pattern.finditer(sentence):
+        for m in finditer(pattern, sentence, low):
             month = MONTHS[m.group("month")[:3].lower()]
             year = int(m.group("year")) if m.group("year") else None
             resolved = resolve_month_day(month, int(m.group("day")), published, year)
@@ -215,14 +218,14 @@ def _add_calendar_dates(sentence: str, published: date, add) -> None:
                 add(DateMention(m.start(), m.end(), m.group(0), "absolute", resolved, 1,
                                 statement=_is_statement(sentence, m.start())))
 
-    for m in MONTH_ONLY.finditer(sentence):
+    for m in finditer(MONTH_ONLY, sentence, low):
         # "in September", "since early March": that month, the latest one not after publication
         month = MONTHS[m.group("month")[:3].lower()]
         year = int(m.group("year")) if m.group("year") else published.year - (month > published.month)
         add(DateMention(m.start(), m.end(), m.group(0), "month", min(date(year, month, 15), published), 3,
                         statement=_is_statement(sentence, m.start())))
 
-    for m in WEEKDAY.finditer(sentence):
+    for m in finditer(WEEKDAY, sentence, low):
         resolved = resolve_weekday(m.group("weekday"), published)
         kind = "possessive" if m.group("possessive") else "weekday"
         # The gold keeps day precision for a weekday resolved against a week-precise date.
@@ -232,19 +235,20 @@ def _add_calendar_dates(sentence: str, published: date, add) -> None:
 
 def _add_relative_dates(sentence: str, published: date, published_precision: int, add) -> None:
     """"yesterday", "today", "overnight", "last week": days counted from publication."""
-    for m in YESTERDAY.finditer(sentence):
+    low = lowered(sentence)
+    for m in finditer(YESTERDAY, sentence, low):
         days = 2 if "before" in m.group(0).lower() else 1
         add(DateMention(m.start(), m.end(), m.group(0), "relative", published - timedelta(days=days),
                         shift_precision(1, published_precision)))
-    for m in TODAY.finditer(sentence):
+    for m in finditer(TODAY, sentence, low):
         add(DateMention(m.start(), m.end(), m.group(0), "relative", published,
                         shift_precision(1, published_precision)))
-    for m in NIGHT.finditer(sentence):
+    for m in finditer(NIGHT, sentence, low):
         # "last night" in a report is the evening before it; "overnight" ends on the report's day
         day = published - timedelta(days=1) if m.group(0).lower().startswith("last") else published
         add(DateMention(m.start(), m.end(), m.group(0), "night", day, shift_precision(1, published_precision)))
     for pattern, name in VAGUE:
-        for m in pattern.finditer(sentence):
+        for m in finditer(pattern, sentence, low):
             resolved, precision = _resolve_vague(name, published)
             add(DateMention(m.start(), m.end(), m.group(0), "vague", resolved,
                             shift_precision(precision, published_precision)))

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .classify import load_lexicon
+from .prefilter import finditer, lowered
 
 __all__ = ["Count", "word_to_int", "parse_number", "death_counts", "NUMBER_PATTERN"]
 
@@ -171,12 +172,13 @@ def _mentions(text: str) -> list[_Mention]:
         if re.search(r"\b(?:aged|ages|age of|who was|who were)\s+$", text[max(0, m.start() - 20):m.start()], re.I):
             continue  # an age: "the dead man, who was 23"
         found.append(_Mention(value, m.start(), m.end(), np_text.strip(), False))
-    for m in pats["singular"].finditer(text):
+    low = lowered(text)
+    for m in finditer(pats["singular"], text, low):
         if any(f.start <= m.start() < f.end for f in found):
             continue
         det = m.group("det").lower()
         found.append(_Mention(1, m.start(), m.end("np"), m.group("np"), det != "the"))
-    for m in pats["titled"].finditer(text):
+    for m in finditer(pats["titled"], text, low):
         if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
             continue
         found.append(_Mention(1, m.start(), m.end(), m.group("np"), True))
@@ -261,11 +263,12 @@ def death_counts(text: str) -> list[Count]:
     """Every figure of people killed that `text` reports, plus any toll readings."""
     pats = _patterns()
     cues: list[tuple[int, int, str]] = []
+    low = lowered(text)
     for kind in ("death", "injury", "other"):
-        cues += [(m.start(), m.end(), kind) for m in pats[kind].finditer(text)]
+        cues += [(m.start(), m.end(), kind) for m in finditer(pats[kind], text, low)]
     cues.sort()
     mentions = [m for m in _mentions(text)]
-    tolls = list(pats["toll"].finditer(text))
+    tolls = list(finditer(pats["toll"], text, low))
     toll_spans = [(t.start("num"), t.end("num")) for t in tolls]
     out: list[Count] = []
     for t in tolls:

@@ -18,7 +18,7 @@ try:  # the stdlib regex parser (sre_parse); without it every pattern is simply 
 except ImportError:  # pragma: no cover
     _C = _P = None
 
-__all__ = ["needed", "any_of", "lowered", "may_match"]
+__all__ = ["needed", "any_of", "lowered", "may_match", "finditer"]
 
 # The only non-ASCII characters that re.IGNORECASE matches to an ASCII character (İ ı ſ K), checked over
 # all of Unicode; str.lower() does not map the first three to that character, so such texts skip the test.
@@ -96,3 +96,16 @@ def may_match(need: frozenset[str] | None, low: str | None) -> bool:
         if s in low:
             return True
     return False
+
+
+_NEEDS: dict[re.Pattern[str], frozenset[str] | None] = {}
+
+
+def finditer(pattern: re.Pattern[str], text: str, low: str | None):
+    """``pattern.finditer(text)``, or no matches at once when `low` (= lowered(text)) lacks every literal
+    string the pattern's matches contain."""
+    try:
+        need = _NEEDS[pattern]
+    except KeyError:
+        need = _NEEDS[pattern] = needed(pattern.pattern, pattern.flags)
+    return pattern.finditer(text) if may_match(need, low) else iter(())
