@@ -91,11 +91,15 @@ def is_negated_arrest(clause: Clause) -> bool:
         and clause.cls.sub_event_type == "Arrests"
 
 
-def refine_type(cls: Classification, civilian: bool | None, clause: str) -> Classification:
+def refine_type(cls: Classification, civilian: bool | None, clause: str, killed: int = 0) -> Classification:
     """Generic violence against combatants is a battle; an armed clash with only civilian victims is not;
     crowds fighting police or each other without guns riot, they do not battle."""
     if cls.event_type == "Battles" and cls.sub_event_type == "Armed clash" and crowd_fight(cls):
         return Classification("Riots", "Violent demonstration", cls.priority, cls.cues, cls.trigger_start, cls.trigger_last)
+    if cls.sub_event_type == "Abduction/forced disappearance" and killed and "violence" in cls.cues:
+        # "cut off the heads of three residents and carried off a number of women": the killing is the attack
+        return Classification("Violence against civilians", "Attack", cls.priority, cls.cues, cls.trigger_start,
+                              cls.trigger_last)
     if cls.sub_event_type == "Attack" and civilian is False:
         return Classification("Battles", "Armed clash", cls.priority, cls.cues, cls.trigger_start, cls.trigger_last)
     if cls.sub_event_type == "Attack" and civilian is None and "clash" in cls.cues:

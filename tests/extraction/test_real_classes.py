@@ -236,3 +236,18 @@ def test_a_dated_lead_across_the_country_gives_its_day_to_the_incidents_told_aft
                  "doctors said.\n\nIn Omdurman, the three protesters were killed by gunfire near the parliament, "
                  "the doctors said.", title="Sudan protests")
     assert [(e["location"], e["event_date"]) for e in got] == [("Omdurman", "2023-09-19")]
+
+
+def test_an_anniversary_is_no_running_total_and_a_duration_is():
+    got = events("On Tuesday, people took to the streets in Lagos to commemorate one year since the protests.",
+                 title="Nigerians march")
+    assert [e["event_type"] for e in got] == ["Protests"]
+    assert events("For much of the 17 months since the invasion, heavy fighting has raged in the Kharkiv region.",
+                  title="War in Ukraine") == []
+
+
+def test_beheadings_and_women_carried_off_are_violence_against_civilians():
+    got = events("Last Friday the militants entered farms near the village of Nanga in Mozambique's Cabo Delgado "
+                 "province, cut off the heads of three residents and carried off a number of women.",
+                 title="Attack in Mozambique")
+    assert [(e["event_type"], e["fatalities"]) for e in got][:1] == [("Violence against civilians", 3)]
