@@ -82,10 +82,14 @@ def _finer(fine, coarse) -> bool:
 
 def _types_fit(a, b) -> bool:
     ta, tb = a.cls.event_type, b.cls.event_type
-    if ta == tb == "Strategic developments":
-        return a.cls.sub_event_type == b.cls.sub_event_type  # an arrest is no looting told again
-    if ta == tb:
+    if a.cls.sub_event_type == b.cls.sub_event_type:
         return True
+    if ta == tb == "Strategic developments":
+        return False  # an arrest is no looting told again
+    if ta == tb == "Explosions/Remote violence":
+        return False  # a roadside bomb and a rocket attack at one place are two acts
+    if ta == tb:
+        return True  # the fighting in which a town was taken; a march and the riot it became
     if ta in VIOLENT and tb in VIOLENT:
         return min(a.cls.priority, b.cls.priority) <= GENERIC_PRIORITY
     if ta in VIOLENT | CROWD and tb in VIOLENT | CROWD and "Peaceful protest" not in (a.cls.sub_event_type, b.cls.sub_event_type):
@@ -111,8 +115,9 @@ def _merge_into(fine, coarse) -> None:
     if not fine.dated and coarse.dated:
         fine.event_date, fine.precision, fine.dated = coarse.event_date, coarse.precision, True
     fine.fatalities = max(fine.fatalities, coarse.fatalities)
-    if coarse.cls.priority > fine.cls.priority and coarse.cls.event_type == fine.cls.event_type:
-        fine.cls = coarse.cls
+    if coarse.cls.priority > fine.cls.priority and (coarse.cls.event_type == fine.cls.event_type
+                                                   or fine.cls.priority <= GENERIC_PRIORITY):
+        fine.cls = coarse.cls  # "attacks on Odesa" told first, "a missile strike on the city" after
     if not fine.actor1 or fine.actor1_generic and not coarse.actor1_generic and coarse.actor1:
         fine.actor1, fine.inter1, fine.actor1_generic = coarse.actor1, coarse.inter1, coarse.actor1_generic
     if not fine.actor2 and coarse.actor2:

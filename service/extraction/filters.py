@@ -106,6 +106,8 @@ def follow_up_reason(clause: Clause) -> str:
         return "a quote: added to the previous incident, not an incident of its own"
     if is_claim(clause.text):
         return "a claim of responsibility: added to the previous incident"
+    if is_retelling(clause):
+        return "a funeral, picture or video of an act already told: added to it"
     return "no arrest reported"
 
 
@@ -113,6 +115,12 @@ def generic_violence_only(clause: str) -> bool:
     """"measures have done little to curb the attacks": violence named only as a plural noun."""
     hits = cue_matches("violence", clause)
     return bool(hits) and all(re.fullmatch(r"attacks|raids|killings", h.group(0), re.I) for h in hits)
+
+
+def is_retelling(clause: Clause) -> bool:
+    """A funeral, a photograph or a video of an act already told: no new act (a crowd at a funeral is one)."""
+    return clause.cls is not None and clause.cls.event_type not in ("Protests", "Riots") \
+        and context_match("retelling", clause.text) is not None
 
 
 def is_claim(clause: str) -> bool:

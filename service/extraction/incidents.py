@@ -24,7 +24,7 @@ from .arg_places import clause_places
 from .continuation import (all_intercepted, become_disrupted, dispersed_crowd, is_continuation, moved_to_town,
                            same_area)
 from .document import ArticleState, Clause, Incident
-from .filters import drop_reason, dropped, follow_up_reason, generic_violence_only, is_claim
+from .filters import drop_reason, dropped, follow_up_reason, generic_violence_only, is_claim, is_retelling
 from .mentions import STANDALONE_TYPES, is_negated_arrest, refine_type, riot_in_frame
 from .segment import mask_chains
 
@@ -61,7 +61,7 @@ def _told_as_follow_up(clause: Clause, own: list, previous: list[Incident], stat
         # of the incident just told, whatever day the update was given
         continue_incident(previous, clause, state)
         return True
-    if cls is None or is_negated_arrest(clause) or clause.quoted or is_claim(clause.text):
+    if cls is None or is_negated_arrest(clause) or clause.quoted or is_claim(clause.text) or is_retelling(clause):
         if cls is not None:
             state.dropped.append((clause.text, follow_up_reason(clause)))
         if previous and not own:

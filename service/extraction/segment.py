@@ -23,7 +23,7 @@ SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-
 # Relative clauses and appositions carry background ("which has deployed troops since 2021").
 # ", where last week gunmen raided a camp": a place's relative clause that tells a dated act is an incident
 TIMED = r"(?:last|on|this|early|late|earlier|yesterday|overnight|hours|days|a\s+day)\b"
-RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where(?!\s+" + TIMED + r"))\b[^,;]*?(?=,|;|$)"
+RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where(?!\s+" + TIMED + r"))\b[^,;]*?(?=,|;|$)"
                              r"|\s+who\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+\w+ed\b[^,;]*?(?=,|;|\.?$)")
 CLAUSE_BREAK = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=[A-Z]|the\b|a\b|an\b)|,\s+whereas\s+"
                           # "shelling killed six in A, and an air strike on B killed four": a second incident

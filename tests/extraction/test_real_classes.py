@@ -251,3 +251,23 @@ def test_beheadings_and_women_carried_off_are_violence_against_civilians():
                  "province, cut off the heads of three residents and carried off a number of women.",
                  title="Attack in Mozambique")
     assert [(e["event_type"], e["fatalities"]) for e in got][:1] == [("Violence against civilians", 3)]
+
+
+def test_pictures_of_a_funeral_tell_no_new_attack():
+    got = events("Militants attacked an army post in the town of Marib in Yemen on Monday night, killing eight "
+                 "soldiers.\n\nThe ministry posted a photograph showing the funeral of the soldiers, who died in "
+                 "the attack.", title="Attack in Yemen")
+    assert len(got) == 1 and got[0]["fatalities"] == 8
+
+
+def test_a_bomb_and_a_rocket_attack_in_one_town_on_one_day_stay_two_events():
+    got = events("A roadside bomb killed a sergeant in the town of Bingol on Tuesday.\n\nLate on Tuesday, militants "
+                 "fired rockets at a police station in Bingol, wounding an officer.", title="Attacks in Turkey")
+    assert sorted(e["sub_event_type"] for e in got) == ["Remote explosive/landmine/IED", "Shelling/artillery/missile attack"]
+
+
+def test_attacks_on_a_city_told_first_take_the_weapon_told_after():
+    got = events("Officials said on Saturday that Russian attacks on Odesa, the Black Sea port, had wounded three "
+                 "people.\n\nThe governor of Odesa region said a missile strike on the city had injured three people.",
+                 title="Russian strikes on Ukraine")
+    assert [(e["event_type"], e["admin1"]) for e in got] == [("Explosions/Remote violence", "Odesa")]
