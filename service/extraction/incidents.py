@@ -192,7 +192,7 @@ def continue_incident(previous: list[Incident], clause: Clause, state: ArticleSt
     if clause.deaths or clause.tolls:
         _traced(targets, "arguments.actors", text, lambda: fill_target(targets, text, state))
     _traced(targets, "arguments.claims", text, lambda: apply_claim(targets, text, state))
-    if cls is not None and not clause.deaths and head.place is None and places:
+    if not clause.deaths and head.place is None and places and not clause.quoted:
         head.place = places[0].place
         head.note("location admin1", "arguments.places", places[0].text)
     _dated_by_follow_up(targets, clause)
