@@ -5,7 +5,7 @@
 (a) start-up: wall time of `eventsvc extract --json --published 2024-01-01 ARTICLE` on one article, median
     of --runs runs (the first, untimed run builds the caches when they are missing);
 (b) throughput: every tests/fixtures/wire/articles/*.txt and ../shared/gold/dev/articles/*.txt parsed in
-    one process, after one untimed article has loaded the vocabularies.
+    one process, after one untimed article has loaded the vocabularies; then a second pass (warm).
 """
 
 from __future__ import annotations
@@ -41,16 +41,20 @@ def startup(article: Path, runs: int) -> list[float]:
     return times
 
 
-def throughput(articles: list[Path]) -> tuple[int, float]:
+def throughput(articles: list[Path]) -> tuple[int, float, float]:
+    """(articles, seconds of the first pass, seconds of a second pass over the same articles)."""
     sys.path.insert(0, str(ROOT))
     from service.extraction import parse
 
     texts = [p.read_text(encoding="utf-8") for p in articles]
     parse(texts[0], published="2024-01-01")  # start-up: vocabularies loaded
-    t0 = time.perf_counter()
-    for text in texts:
-        parse(text, published="2024-01-01")
-    return len(texts), time.perf_counter() - t0
+    passes = []
+    for _ in range(2):  # the first pass also reads the gazetteer rows and keys it needs
+        t0 = time.perf_counter()
+        for text in texts:
+            parse(text, published="2024-01-01")
+        passes.append(time.perf_counter() - t0)
+    return len(texts), passes[0], passes[1]
 
 
 def main() -> int:
@@ -61,8 +65,9 @@ def main() -> int:
     times = startup(articles[0], args.runs)
     print(f"start-up to first result: median {statistics.median(times):.2f} s "
           f"(min {min(times):.2f}, max {max(times):.2f}, {len(times)} runs, {articles[0].name})")
-    n, secs = throughput(articles)
-    print(f"throughput: {n} articles in {secs:.2f} s = {n / secs:.0f} articles/s (one process, after start-up)")
+    n, first, second = throughput(articles)
+    print(f"throughput: {n} articles in {first:.2f} s = {n / first:.0f} articles/s (one process, after start-up); "
+          f"second pass {second:.2f} s = {n / second:.0f} articles/s")
     return 0
 
 
