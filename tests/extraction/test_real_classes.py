@@ -271,3 +271,9 @@ def test_attacks_on_a_city_told_first_take_the_weapon_told_after():
                  "people.\n\nThe governor of Odesa region said a missile strike on the city had injured three people.",
                  title="Russian strikes on Ukraine")
     assert [(e["event_type"], e["admin1"]) for e in got] == [("Explosions/Remote violence", "Odesa")]
+
+
+def test_what_someone_is_expected_to_do_this_week_is_no_event():
+    got = events("State media reported that the president was expected this week to name a new prime minister, "
+                 "whom the protests drove from office.", title="Iraq politics")
+    assert got == []
