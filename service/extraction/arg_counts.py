@@ -33,10 +33,13 @@ def clause_deaths(text: str) -> tuple[list[Count], list[Count]]:
 
 
 def read_counts(state: ArticleState) -> ArticleState:
-    """The death counts and tolls of every clause."""
+    """The death counts and tolls of every clause, and the dead it counts again ("the three protesters")."""
     for clauses in state.clauses:
         for clause in clauses:
-            clause.deaths, clause.tolls = clause_deaths(clause.text)
+            counts = death_counts(clause.text)
+            clause.deaths = [c for c in counts if c.role == "death"]
+            clause.tolls = [c for c in counts if c.role == "toll"]
+            clause.recounts = [c for c in counts if c.role == "recount"]
     return state
 
 

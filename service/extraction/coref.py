@@ -114,7 +114,8 @@ def _merge_into(fine, coarse) -> None:
     """One incident told twice: the finer telling keeps its place; the fields it lacks come from the other."""
     if not fine.dated and coarse.dated:
         fine.event_date, fine.precision, fine.dated = coarse.event_date, coarse.precision, True
-    fine.fatalities = max(fine.fatalities, coarse.fatalities)
+    figures = [f for f in (fine.fatalities, coarse.fatalities) if f]
+    fine.fatalities = min(figures) if figures else 0  # conflicting figures: the most conservative
     if coarse.cls.priority > fine.cls.priority and (coarse.cls.event_type == fine.cls.event_type
                                                    or fine.cls.priority <= GENERIC_PRIORITY):
         fine.cls = coarse.cls  # "attacks on Odesa" told first, "a missile strike on the city" after
@@ -130,7 +131,8 @@ def _merge_into(fine, coarse) -> None:
 
 # "a fresh wave of attacks", "a string of violent incidents", "clashes around the country": many incidents
 SUMMARY_WORDS = re.compile(r"\b(?:wave|series|string|spate|spree|round|surge)\s+of\b|\b(?:across|around|throughout)\s+the\s+"
-                           r"(?:country|province|region|state)\b|\bnationwide\b", re.I)
+                           r"(?:country|province|region|state)\b|\bnationwide\b|\b(?:various|several|different|many)\s+"
+                           r"(?:parts|areas|places|towns|cities|districts)\b", re.I)
 
 
 def _split_summary(coarse, incidents: list) -> bool:

@@ -44,6 +44,7 @@ class Clause:
     cls: Classification | None = None  # the event mention (mentions.py)
     deaths: list[Count] = field(default_factory=list)
     tolls: list[Count] = field(default_factory=list)
+    recounts: list[Count] = field(default_factory=list)  # "the three protesters": the dead told before
     places: list = field(default_factory=list)  # gazetteer.PlaceMention, set by the places argument
 
     @property

@@ -124,7 +124,7 @@ def start_incident(clause: Clause, state: ArticleState, inherit: Incident | None
     days, dated, date_words = _incident_days(clause, state, inherit)
     place_list, place_texts, iso3 = _incident_places(clause, state, inherit)
     civilian = victims_are_civilian(clause.deaths, clause.text)
-    total, vague = incident_toll(clause.text, clause.deaths, clause.tolls)
+    total, vague = incident_toll(clause.text, clause.deaths or clause.recounts, clause.tolls)
     cls = riot_in_frame(refine_type(clause.cls, civilian, clause.text, total), state.crowd_frame, clause.text)
     per_place = deaths_by_place(clause.text, clause.deaths, clause.places) if len(clause.places) > 1 else {}
     state.group_counter += 1

@@ -97,7 +97,7 @@ class Count:
     start: int
     end: int
     noun: str
-    role: str  # "death" (people killed) or "toll" (a stated total to compare)
+    role: str  # "death" (people killed), "toll" (a stated total to compare) or "recount" ("the three killed")
     vague: bool = False  # "dozens", "scores", "several": ACLED's stand-in figure, beaten by any exact one
     early: bool = False  # "an initial toll of 11", "initially said 31": superseded by later figures
 
@@ -171,6 +171,8 @@ def _mentions(text: str) -> list[_Mention]:
             continue  # a compound modifier: "a 16-year-old boy", "a five-storey building", "a 300-strong force"
         if re.search(r"\b(?:aged|ages|age of|who was|who were)\s+$", text[max(0, m.start() - 20):m.start()], re.I):
             continue  # an age: "the dead man, who was 23"
+        if not np_text and re.search(r"[A-Z][\w'\u2019-]+,\s*$", text[:m.start()]) and re.match(r"\s*,", after):
+            continue  # an age after a name: "Saban Celik, 29, was wounded"
         found.append(_Mention(value, m.start(), m.end(), np_text.strip(), False))
     low = lowered(text)
     for m in finditer(pats["singular"], text, low):
@@ -232,6 +234,7 @@ def _cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -
         raw = text[mention.end:cue[0]]
         # "an indigenous leader who had denounced illegal logging ... was found shot dead"
         raw = RELATIVE_BEFORE_VERB.sub(" ", raw) if cue[0] - mention.end <= 140 else raw
+        raw = NAME_APPOSITION.sub(" ", raw)  # "a second civilian, Saban Celik, 29, was wounded"
         if cue[2] == "other" and re.match(r"found\s+(?:shot\s+)?dead\b|found\s+(?:\w+\s+)?killed\b",
                                           text[cue[0]:cue[0] + 30], re.I):
             continue  # "was found shot dead": the finding tells a death
@@ -247,6 +250,7 @@ def _cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -
     return None
 
 
+NAME_APPOSITION = re.compile(r"^\s*,\s*[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3}(?:,\s*\d{1,3})?\s*,")
 # "an indigenous leader who had denounced logging ... was found", "a man standing near his home ... was killed"
 RELATIVE_BEFORE_VERB = re.compile(r"^\s+(?:(?:who|that)\s+(?:had|has|have)|[a-z]+ing)\s+[^,;]{0,100}?(?=\s+(?:was|were)\s)", re.I)
 
@@ -308,6 +312,9 @@ def _mention_groups(text: str, mentions: list[_Mention], toll_spans: list[tuple[
 def _dead_count(text: str, m: _Mention, cues: list[tuple[int, int, str]]) -> Count | None:
     """A member of a group of dead, unless it is a subset, the wounded, or a definite noun away from the cue."""
     if _is_subset_or_anaphor(text, m):
+        if re.search(r"\bthe\s+$", _preceding(text, m.start).lower()) and not m.singular and m.noun:
+            # "the three protesters were killed": the dead counted before, if anywhere
+            return Count(m.value, m.start, m.end, m.noun, "recount")
         return None
     if m.noun.lower().startswith("the ") or text[m.start:m.start + 4].lower() == "the ":
         # "killing the driver" counts only right next to a death cue

@@ -277,3 +277,23 @@ def test_what_someone_is_expected_to_do_this_week_is_no_event():
     got = events("State media reported that the president was expected this week to name a new prime minister, "
                  "whom the protests drove from office.", title="Iraq politics")
     assert got == []
+
+
+def test_a_name_with_an_age_is_one_person_and_the_wounded_one_is_not_dead():
+    got = events("On Monday in the Baglar district of Diyarbakir province, civilian Ali Demir, 40, was killed and a "
+                 "second civilian, Veli Kaya, 29, was wounded when they were caught in clashes between police and "
+                 "militants.", title="Clash in Turkey")
+    assert [e["fatalities"] for e in got] == [1]
+
+
+def test_the_dead_counted_again_give_the_toll_of_the_incident_they_are_placed_in():
+    got = events("Doctors said on Sunday the three protesters were killed by gunfire in Omdurman, near Khartoum.",
+                 title="Sudan protests")
+    assert [e["fatalities"] for e in got] == [3]
+
+
+def test_two_figures_for_one_incident_keep_the_lower():
+    got = events("An attack on Monday night against government forces in Marib province left eleven soldiers dead, "
+                 "the ministry said.\n\nA military source said Houthi fighters attacked positions on the Al-Kassara "
+                 "front in Marib on Monday night, and the fighting left eight soldiers dead.", title="Yemen")
+    assert [e["fatalities"] for e in got] == [8]
