@@ -11,7 +11,7 @@ from .arg_actors import ATTRIBUTION_TAIL, generic_actor
 from .arg_dates import incident_dates
 from .classify import Classification, context_match, cue_matches
 from .document import ArticleState, Clause, Incident
-from .filters import QUOTE_START
+from .filters import QUOTE_START, SUMMARY_WORDS
 from .mentions import STANDALONE_TYPES
 
 ANAPHORIC_START = re.compile(
@@ -26,6 +26,8 @@ ANAPHORIC_START = re.compile(
 def is_continuation(cls: Classification, clause: str, own_dates: list, places: list, previous: list[Incident]) -> bool:
     if own_dates:
         return False
+    if places and SUMMARY_WORDS.search(previous[0].clause_text) and not _same_place(places, previous):
+        return False  # after "a string of attacks across the province", "in Karak, militants ..." is one of them
     if context_match("new_incident", clause) and places and not _same_place(places, previous):
         return False
     if cls.sub_event_type in STANDALONE_TYPES and cls.event_type != previous[0].cls.event_type:

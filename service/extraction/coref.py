@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 from ..vocab import countries
 from .arg_counts import count_bomber
+from .filters import SUMMARY_WORDS
 from ..vocab import gazetteer
 
 __all__ = ["group", "group_incidents", "drop_background", "article_place", "BACKGROUND_DAYS"]
@@ -127,12 +128,6 @@ def _merge_into(fine, coarse) -> None:
     for name, how in coarse.trace.items():
         fine.trace.setdefault(name, how)
     fine.note("location admin1", "grouping", f"(the same incident told in general terms first) {coarse.clause_text[:80]}")
-
-
-# "a fresh wave of attacks", "a string of violent incidents", "clashes around the country": many incidents
-SUMMARY_WORDS = re.compile(r"\b(?:wave|series|string|spate|spree|round|surge)\s+of\b|\b(?:across|around|throughout)\s+the\s+"
-                           r"(?:country|province|region|state)\b|\bnationwide\b|\b(?:various|several|different|many)\s+"
-                           r"(?:parts|areas|places|towns|cities|districts)\b", re.I)
 
 
 def _split_summary(coarse, incidents: list) -> bool:

@@ -24,6 +24,10 @@ SUBORDINATE_TAIL = re.compile(r"\b(?:under which|in which|whereby|so that|after 
 SUPERLATIVE = re.compile(
     r"\b(?:the|its|their)\s+(?:\w+est|most\s+\w+|worst|first|second|third)\b(?:\s+[\w'-]+){0,6}?\s+"
     r"(?:(?:in|of)\s+(?:the\s+)?(?:\w+\s+){0,2}?)?(?:this|last|past)\s+year\b", re.I)
+# "a fresh wave of attacks", "a string of violent incidents", "clashes around the country": many incidents
+SUMMARY_WORDS = re.compile(r"\b(?:wave|series|string|spate|spree|round|surge)\s+of\b|\b(?:across|around|throughout)\s+the\s+"
+                           r"(?:country|province|region|state)\b|\bnationwide\b|\b(?:various|several|different|many)\s+"
+                           r"(?:parts|areas|places|towns|cities|districts)\b", re.I)
 HEDGE = re.compile(r"\b(?:more than|over|at least|nearly|some|about|around|almost|hundreds|thousands|tens of)\b", re.I)
 THE_INCIDENT = re.compile(r"\bthe\s+(?:\w+\s+)?(?:attack|strike|bombing|blast|explosion|raid|"
                           r"massacre|shelling|ambush|assault)\b", re.I)

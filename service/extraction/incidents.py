@@ -24,7 +24,7 @@ from .arg_places import clause_places
 from .continuation import (all_intercepted, become_disrupted, dispersed_crowd, is_continuation, moved_to_town,
                            same_area)
 from .document import ArticleState, Clause, Incident
-from .filters import drop_reason, dropped, follow_up_reason, generic_violence_only, is_claim, is_retelling
+from .filters import SUMMARY_WORDS, drop_reason, dropped, follow_up_reason, generic_violence_only, is_claim, is_retelling
 from .mentions import STANDALONE_TYPES, is_negated_arrest, refine_type, riot_in_frame
 from .segment import mask_chains
 
@@ -182,6 +182,10 @@ def continue_incident(previous: list[Incident], clause: Clause, state: ArticleSt
     head = targets[0]
     cls, places, text = clause.cls, clause.places, clause.text
     counted = "; ".join(text[c.start:c.end] for c in clause.deaths + clause.tolls)
+    if clause.deaths and head.cls.sub_event_type == "Attack" and victims_are_civilian(clause.deaths, text) is False:
+        # "militants went after a vehicle ... three soldiers died": the dead were combatants, a clash
+        head.cls = refine_type(head.cls, False, text)
+        head.note("event_type sub_event_type", "mentions", f"(the dead were combatants) {counted}")
     _traced([head], "arguments.counts", counted, lambda: add_follow_up_deaths(head, text, clause.deaths, clause.tolls))
     if cls is not None and len(targets) == 1 and moved_to_town(head, clause):
         head.place, head.place_text = places[0].place, places[0].text
@@ -192,7 +196,8 @@ def continue_incident(previous: list[Incident], clause: Clause, state: ArticleSt
     if clause.deaths or clause.tolls:
         _traced(targets, "arguments.actors", text, lambda: fill_target(targets, text, state))
     _traced(targets, "arguments.claims", text, lambda: apply_claim(targets, text, state))
-    if not clause.deaths and head.place is None and places and not clause.quoted:
+    if not clause.deaths and head.place is None and places and not clause.quoted \
+            and (cls is not None or not SUMMARY_WORDS.search(head.clause_text)):
         head.place = places[0].place
         head.note("location admin1", "arguments.places", places[0].text)
     _dated_by_follow_up(targets, clause)

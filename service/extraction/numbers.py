@@ -127,7 +127,7 @@ def _patterns() -> dict:
             re.I,
         ),
         "singular": re.compile(
-            r"\b(?P<det>an?|one|the|another|a\s+further|one\s+more)\s+(?P<np>" + modifier + r"(?:" + alt(singular) + r"))\b" + ATTRIBUTIVE +
+            r"\b(?P<det>an?|one|the|another|a\s+further|one\s+more|their|his|her)\s+(?P<np>" + modifier + r"(?:" + alt(singular) + r"))\b" + ATTRIBUTIVE +
             r"(?P<of>\s+of\s+(?:the\s+)?[\w'\u2019 -]{0,40}?\b(?:forces|army|police|group|militia|family|unit))?",
             re.I,
         ),
@@ -207,8 +207,10 @@ def _preceding(text: str, start: int, chars: int = 40) -> str:
 
 def _is_subset_or_anaphor(text: str, mention: _Mention) -> bool:
     before = _preceding(text, mention.start).lower()
-    if re.search(r"\b(?:including|among\s+(?:them|whom|the\s+dead)|of\s+whom|incl\.)\s*$", before):
-        return True
+    if re.match(r"of\s+(?:them|those|whom|the\s+(?:dead|victims|killed))\b", mention.noun, re.I) and re.search(r",\s*$", before):
+        return True  # "eight people, five of them soldiers": part of the figure already counted
+    if re.search(r"\b(?:including|among\s+(?:them|whom|the\s+dead)|of\s+whom|incl\.)\s+(?:[a-z-]+\s+){0,2}$", before):
+        return True  # "three people, among them police inspector X": one of the three
     # "the two men", "both of the dead": people already counted elsewhere.
     first = text[mention.start:mention.end].split()[0].lower() if mention.end > mention.start else ""
     if first not in ("the",) and re.search(r"\b(?:the|both|all|these|those)\s+$", before):

@@ -297,3 +297,13 @@ def test_two_figures_for_one_incident_keep_the_lower():
                  "the ministry said.\n\nA military source said Houthi fighters attacked positions on the Al-Kassara "
                  "front in Marib on Monday night, and the fighting left eight soldiers dead.", title="Yemen")
     assert [e["fatalities"] for e in got] == [8]
+
+
+def test_details_after_a_summary_are_incidents_of_their_own():
+    got = events("Officials confirmed on Wednesday that a string of militant attacks across the province had killed "
+                 "at least eight people, five of them soldiers.\n\nIn Karak district, militants went after a vehicle "
+                 "carrying paramilitary troops. Three soldiers died along with their driver.\n\nIn a separate attack "
+                 "late on Tuesday in Peshawar district, gunmen killed three people, among them police inspector Ali "
+                 "Khan.", title="Attacks in Pakistan's Khyber Pakhtunkhwa")
+    assert sorted((e["location"], e["event_type"], e["fatalities"]) for e in got) == [
+        ("Karak", "Battles", 4), ("Peshawar", "Violence against civilians", 3)]
