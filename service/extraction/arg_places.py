@@ -113,6 +113,13 @@ NOT_A_PLACE = re.compile(
 LIST_ITEM_END = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|in\b|on\b|near\b|$)")
 
 
+def _fits_context(known: gazetteer.Place, name: str, admin: gazetteer.Place | None) -> bool:
+    """A namesake spelled only alike ("Kolodiazne" / "Kolodeznoye") in another region than the one the clause
+    names is not the place meant; the same name spelled the same way is."""
+    same_name = gazetteer.place_key(known.name) == gazetteer.place_key(name)
+    return same_name or admin is None or admin.admin1 is None or known.admin1 == admin.admin1
+
+
 def unresolved_places(text: str, country: str | None, taken: list[gazetteer.PlaceMention],
                       context: gazetteer.Place | None = None) -> list[gazetteer.PlaceMention]:
     """Places the gazetteer does not know, named in a locative frame ("the village of Mamove").
@@ -122,7 +129,7 @@ def unresolved_places(text: str, country: str | None, taken: list[gazetteer.Plac
     """
     if not country:
         return []
-    admin = next((m.place for m in taken if m.place.iso3 == country and m.place.admin1), None)
+    admin = clause_admin = next((m.place for m in taken if m.place.iso3 == country and m.place.admin1), None)
     if admin is None and context is not None and context.iso3 == country:
         admin = context
     out: list[gazetteer.PlaceMention] = []
@@ -140,7 +147,7 @@ def unresolved_places(text: str, country: str | None, taken: list[gazetteer.Plac
                     continue
                 known = gazetteer.resolve(name, country)
                 if known is not None and known.iso3 == country and \
-                        gazetteer.skeleton(known.name) == gazetteer.skeleton(name):
+                        gazetteer.skeleton(known.name) == gazetteer.skeleton(name) and _fits_context(known, name, clause_admin):
                     out.append(gazetteer.PlaceMention(start, end, name, known))
                     continue
                 place = gazetteer.Place(

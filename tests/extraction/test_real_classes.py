@@ -307,3 +307,9 @@ def test_details_after_a_summary_are_incidents_of_their_own():
                  "Khan.", title="Attacks in Pakistan's Khyber Pakhtunkhwa")
     assert sorted((e["location"], e["event_type"], e["fatalities"]) for e in got) == [
         ("Karak", "Battles", 4), ("Peshawar", "Violence against civilians", 3)]
+
+
+def test_a_village_spelled_like_a_namesake_elsewhere_stays_in_the_region_the_clause_names():
+    got = events("Shelling of houses in Kolodiazne, a village in the Kharkiv region, killed a man overnight, Kharkiv "
+                 "governor Oleh Synehubov said on Sunday.", title="Russian shelling in Ukraine")
+    assert [(e["admin1"], e["location"]) for e in got] == [("Kharkiv", "Kolodiazne")]
