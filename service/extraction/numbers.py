@@ -254,7 +254,8 @@ def _cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -
 
 NAME_APPOSITION = re.compile(r"^\s*,\s*[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3}(?:,\s*\d{1,3})?\s*,")
 # "an indigenous leader who had denounced logging ... was found", "a man standing near his home ... was killed"
-RELATIVE_BEFORE_VERB = re.compile(r"^\s+(?:(?:who|that)\s+(?:had|has|have)|[a-z]+ing)\s+[^,;]{0,100}?(?=\s+(?:was|were)\s)", re.I)
+RELATIVE_BEFORE_VERB = re.compile(r"^\s+(?:(?:who|that)\s+(?:had|has|have)|[a-z]+ing|suspected\s+of|believed\s+to|thought\s+to)"
+                                  r"\s+[^,;]{0,100}?(?=\s+(?:was|were)\s|\s*$)", re.I)
 
 
 def _coordinated(text: str, left: _Mention, right: _Mention) -> bool:

@@ -313,3 +313,16 @@ def test_a_village_spelled_like_a_namesake_elsewhere_stays_in_the_region_the_cla
     got = events("Shelling of houses in Kolodiazne, a village in the Kharkiv region, killed a man overnight, Kharkiv "
                  "governor Oleh Synehubov said on Sunday.", title="Russian shelling in Ukraine")
     assert [(e["admin1"], e["location"]) for e in got] == [("Kharkiv", "Kolodiazne")]
+
+
+def test_the_dead_described_by_what_they_were_suspected_of_are_counted():
+    got = events("Gangs attacked the Petion-Ville district of Port-au-Prince early Tuesday, and at least 28 people "
+                 "suspected of belonging to gangs died in the fighting with police, a spokesman said.",
+                 title="Gang assault in Haiti")
+    assert [e["fatalities"] for e in got] == [28]
+
+
+def test_shots_fired_at_a_plane_are_an_attack():
+    got = events("On Sunday, gunmen fired at a passenger plane as it was landing at the airport in Port-au-Prince, "
+                 "wounding a flight attendant.", title="Haiti airport")
+    assert [(e["event_type"], e["fatalities"]) for e in got] == [("Violence against civilians", 0)]
