@@ -64,6 +64,8 @@ def _country_named(name: str, possessive: bool) -> countries.Country | None:
     return country
 
 
+# "the Lake Chad region", "the Gulf of Guinea": a country's name inside a feature's is no country
+FEATURE_BEFORE = re.compile(r"\b(?:Lake|Gulf\s+of|Bay\s+of|Sea\s+of|Mount|River)\s+$")
 # "an agency based in Britain": where an organisation sits, not where anything happened
 BASED_IN = re.compile(r"\b(?:based|headquartered|registered|exiled|living|resident)\s+in\s+(?:the\s+)?$", re.I)
 
@@ -75,7 +77,7 @@ def location_country(text: str) -> str | None:
         if m.group("in") and BASED_IN.search(text[max(0, m.start() - 30):m.start("in")]):
             continue
         for rank, group in enumerate(("name", "in", "demonym")):
-            if m.group(group):
+            if m.group(group) and not FEATURE_BEFORE.search(text[max(0, m.start(group) - 12):m.start(group)]):
                 country = _country_named(m.group(group), group == "name")
                 if country is not None and (best is None or (rank, m.start()) < best[:2]):
                     best = (rank, m.start(), country.iso3)

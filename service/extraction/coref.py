@@ -30,6 +30,7 @@ __all__ = ["group", "group_incidents", "drop_background", "article_place", "BACK
 BACKGROUND_DAYS = 14
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 CROWD = {"Protests", "Riots"}
+SPECIFIC_PRIORITY = 80  # a weapon or act named precisely (chemical, air strike, IED, abduction ...)
 GENERIC_PRIORITY = 69  # "attacked", "clashes", "killed": the lead's word for what the details name
 
 
@@ -175,6 +176,9 @@ def _retelling(later, earlier) -> bool:
         return True  # a crowd at one place on one day is one event, however often it is told
     if not later.dated and REFERS_BACK.search(later.clause_text):
         return True  # "the ambush took place in Tillaberi": the incident just told, placed
+    if (not later.dated or not earlier.dated) and later.cls.sub_event_type == earlier.cls.sub_event_type \
+            and later.cls.priority >= SPECIFIC_PRIORITY:
+        return True  # chlorine bombs on one district, told once without its day and once with it
     stated = [i for i in (later, earlier) if i.statement_dated]
     return bool(stated) and abs((later.event_date - earlier.event_date).days) <= 2
 

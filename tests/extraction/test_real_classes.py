@@ -326,3 +326,28 @@ def test_shots_fired_at_a_plane_are_an_attack():
     got = events("On Sunday, gunmen fired at a passenger plane as it was landing at the airport in Port-au-Prince, "
                  "wounding a flight attendant.", title="Haiti airport")
     assert [(e["event_type"], e["fatalities"]) for e in got] == [("Violence against civilians", 0)]
+
+
+def test_a_lake_named_after_a_country_does_not_move_the_incident_there():
+    got = events("The army said soldiers had won back the town of Marte, in the Lake Chad region, from the jihadists "
+                 "on Tuesday.", title="Nigeria retakes Marte")
+    assert {e["iso3"] for e in got} == {"NGA"}
+    assert {e["sub_event_type"] for e in got} == {"Government regains territory"}
+
+
+def test_a_decades_long_insurgency_is_background():
+    assert events("For more than ten years the border region has been caught in an insurgency, with militants "
+                  "fighting the army.", title="Thailand's south") == []
+
+
+def test_a_group_naming_a_new_leader_changes_the_group():
+    got = events("On Wednesday the rebel faction Ahrar al-Sham chose a new leader in Idlib province in Syria.",
+                 title="Syrian rebels name a leader")
+    assert [e["sub_event_type"] for e in got] == ["Change to group/activity"]
+
+
+def test_a_specific_act_told_twice_at_one_place_once_without_its_day_is_one_event():
+    got = events("Government forces dropped chlorine bombs on the Sukkari district of Aleppo in Syria, activists "
+                 "said.\n\nRescue workers likewise said chlorine bombs were dropped on the district by helicopters "
+                 "on Tuesday.", title="Chlorine attack in Aleppo")
+    assert [(e["sub_event_type"], e["event_date"]) for e in got] == [("Chemical weapon", "2023-09-19")]
