@@ -351,3 +351,15 @@ def test_a_specific_act_told_twice_at_one_place_once_without_its_day_is_one_even
                  "said.\n\nRescue workers likewise said chlorine bombs were dropped on the district by helicopters "
                  "on Tuesday.", title="Chlorine attack in Aleppo")
     assert [(e["sub_event_type"], e["event_date"]) for e in got] == [("Chemical weapon", "2023-09-19")]
+
+
+def test_since_giving_a_reason_is_no_running_total():
+    got = events("Last week insurgents set up a new camp in a forest in Ukhrul district of Manipur, the army said, "
+                 "and it asked them to leave since it had not been authorised.", title="Insurgent camp in India")
+    assert [e["sub_event_type"] for e in got] == ["Headquarters or base established"]
+
+
+def test_a_grenade_launcher_found_in_a_cache_is_no_grenade_attack():
+    got = events("On Saturday soldiers found a weapons cache in Davao City in the Philippines and took two rifles "
+                 "and a grenade launcher.", title="Arms cache found")
+    assert [e["sub_event_type"] for e in got] == ["Disrupted weapons use"]
