@@ -45,7 +45,12 @@ def read_counts(state: ArticleState) -> ArticleState:
 
 def deaths_by_place(text: str, deaths: list[Count], places: list[gazetteer.PlaceMention]) -> dict[int, int]:
     """Per-place fatalities when the text splits them ("four people in Kharkiv and a woman in Dnipro")."""
-    out: dict[int, int] = {}
+    return {i: sum(c.value for c in counts) for i, counts in dead_by_place(text, deaths, places).items()}
+
+
+def dead_by_place(text: str, deaths: list[Count], places: list[gazetteer.PlaceMention]) -> dict[int, list[Count]]:
+    """The counts of dead that go to each place (-1: to no place in particular)."""
+    out: dict[int, list[Count]] = {}
     for n, c in enumerate(deaths):
         m = PLACE_AFTER_COUNT.match(text[c.end:])
         index = -1
@@ -58,7 +63,7 @@ def deaths_by_place(text: str, deaths: list[Count], places: list[gazetteer.Place
                     break
         else:
             index = _next_place(text, c, deaths[n + 1].start if n + 1 < len(deaths) else len(text), places)
-        out[index] = out.get(index, 0) + c.value
+        out.setdefault(index, []).append(c)
     return out
 
 

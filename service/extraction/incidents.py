@@ -18,9 +18,10 @@ import re
 
 from .arg_actors import assign_actors, note_groups, victims_are_civilian
 from .arg_claims import agreement_parties, apply_claim, fill_target, refine_actors
-from .arg_counts import add_follow_up_deaths, deaths_by_place, incident_toll, place_fatalities
+from .arg_counts import add_follow_up_deaths, dead_by_place, deaths_by_place, incident_toll, place_fatalities
 from .arg_dates import date_reading, own_dates, statement_dated
 from .arg_places import clause_places
+from .classify import Classification
 from .continuation import (all_intercepted, become_disrupted, dispersed_crowd, is_continuation, moved_to_town,
                            same_area)
 from .document import ArticleState, Clause, Incident
@@ -127,10 +128,11 @@ def start_incident(clause: Clause, state: ArticleState, inherit: Incident | None
     total, vague = incident_toll(clause.text, clause.deaths or clause.recounts, clause.tolls)
     cls = riot_in_frame(refine_type(clause.cls, civilian, clause.text, total), state.crowd_frame, clause.text)
     per_place = deaths_by_place(clause.text, clause.deaths, clause.places) if len(clause.places) > 1 else {}
+    place_cls = _type_per_place(clause, cls) if per_place else {}
     state.group_counter += 1
     for day, precision in days:
         for i, place in enumerate(place_list):
-            incident = Incident(cls=cls, event_date=day, precision=precision, dated=dated, place=place,
+            incident = Incident(cls=place_cls.get(i, cls), event_date=day, precision=precision, dated=dated, place=place,
                                 iso3=place.iso3 if place else iso3, fatalities=place_fatalities(i, total, per_place),
                                 vague_count=vague, sources=[clause.span], group=state.group_counter,
                                 clause_text=clause.text, place_text=place_texts[i] or "",
@@ -140,6 +142,21 @@ def start_incident(clause: Clause, state: ArticleState, inherit: Incident | None
             state.incidents.append(incident)
     if place_list and place_list[0] is not None:
         state.last_place, state.last_place_text = place_list[0], place_texts[0] or ""
+
+
+def _type_per_place(clause: Clause, cls: Classification) -> dict[int, Classification]:
+    """"Twelve police officers were shot dead in A, and one more person was killed in B": who died in each place
+    decides whether the generic violence there was a clash or an attack on civilians."""
+    if cls.sub_event_type not in ("Attack", "Armed clash") or "clash" in cls.cues:
+        return {}
+    base = Classification("Violence against civilians", "Attack", cls.priority, cls.cues, cls.trigger_start,
+                          cls.trigger_last)
+    out = {}
+    for i, counts in dead_by_place(clause.text, clause.deaths, clause.places).items():
+        here = victims_are_civilian(counts, "")
+        if i >= 0 and here is not None:
+            out[i] = refine_type(base, here, "")
+    return out
 
 
 def _note_start(incident: Incident, clause: Clause, date_words: str, place_words: str) -> None:

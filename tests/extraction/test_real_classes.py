@@ -363,3 +363,16 @@ def test_a_grenade_launcher_found_in_a_cache_is_no_grenade_attack():
     got = events("On Saturday soldiers found a weapons cache in Davao City in the Philippines and took two rifles "
                  "and a grenade launcher.", title="Arms cache found")
     assert [e["sub_event_type"] for e in got] == ["Disrupted weapons use"]
+
+
+def test_who_died_in_each_place_decides_clash_or_attack_there():
+    got = events("On Monday, ten police officers were shot dead in Coyuca de Benitez, and a community leader was "
+                 "killed in Chilpancingo, in Mexico's Guerrero state.", title="Shootings in Mexico")
+    assert sorted((e["location"], e["event_type"]) for e in got) == [
+        ("Chilpancingo", "Violence against civilians"), ("Coyuca de Benitez", "Battles")]
+
+
+def test_police_clearing_a_street_of_demonstrators_is_an_intervention():
+    got = events("Early on Thursday police cleared a street in the Erebuni district of Yerevan, detaining dozens of "
+                 "demonstrators.", title="Armenia protest")
+    assert [(e["event_type"], e["sub_event_type"]) for e in got] == [("Protests", "Protest with intervention")]
