@@ -171,11 +171,17 @@ def _names_admin_area(text: str, m: gazetteer.PlaceMention) -> bool:
     return bool(ADMIN_SUFFIX.match(text[m.end:]) or ADMIN_PREFIX.search(text[max(0, m.start - 30):m.start]))
 
 
+# "the Assam Rifles", "Kharkiv Regional Administration": a place's name inside an organisation's
+ORGANISATION_AFTER = re.compile(r"\s+(?:Rifles|Regiment|Brigade|Battalion|Division|Army|Police|Forces?|Corps|Guards?|"
+                                r"Party|Front|Movement|Council|University|Airport|Hospital|Times|Post|News|Agency|"
+                                r"Ministry|Regional\s+Administration|Province\s+Governor|Tribune|Television|Radio)\b")
+
+
 def find_incident_places(text: str, country: str | None, context: gazetteer.Place | None = None,
                          also: frozenset[str] = frozenset()) -> list[gazetteer.PlaceMention]:
     """Places in a clause that can be the incident's place, most specific first in text order."""
     found = gazetteer.find_places(text, country)
-    mentions = [m for m in found if m.place.kind != "country"]
+    mentions = [m for m in found if m.place.kind != "country" and not ORGANISATION_AFTER.match(text, m.end)]
     if country:
         in_country = [m for m in mentions if m.place.iso3 == country]
         foreign = [m for m in mentions if m.place.iso3 != country and _explicitly_foreign(text, m)]

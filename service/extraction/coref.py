@@ -37,24 +37,40 @@ GENERIC_PRIORITY = 69  # "attacked", "clashes", "killed": the lead's word for wh
 def group(state):
     """The grouping stage: background incidents out, summaries and their details sorted out, the rest placed."""
     kept = drop_background(state.incidents, state.published, state.dropped)
-    state.incidents = group_incidents(kept, article_place(state.title, state.text[:400], state.country))
+    state.incidents = group_incidents(kept, article_place(state.title, state.text[:400], state.country),
+                                      _lead_sentence_day(state))
     for incident in state.incidents:
         count_bomber(incident, state.body)
     return state
 
 
-def inherit_lead_day(incidents: list) -> None:
-    """Details told without a day happened on the day the story is about, when its first incident has one
-    ("on Monday, four died as ...; in Natore, a labourer was killed ...")."""
+def _lead_sentence_day(state):
+    """The day the article's first sentence gives (not a statement's), if recent: (day, precision, words)."""
+    if not state.clauses or not state.clauses[0]:
+        return None
+    for d in state.clauses[0][0].sentence_dates:
+        if d.date and not d.statement and d.kind not in ("chain", "possessive") \
+                and timedelta(0) <= state.published - d.date <= timedelta(days=BACKGROUND_DAYS):
+            return d.date, d.precision, d.text
+    return None
+
+
+def inherit_lead_day(incidents: list, lead_sentence_day=None) -> None:
+    """Details told without a day happened on the day the story is about: the day of its first incident, or,
+    when that incident has none, the day its first sentence gives ("Last week, soldiers spotted huts ...")."""
     if not incidents:
         return
     lead = min(incidents, key=lambda i: i.sources[0])
-    if not lead.dated or lead.statement_dated:
+    if lead.dated and not lead.statement_dated:
+        day, precision, words = lead.event_date, lead.precision, lead.clause_text[:80]
+    elif not lead.dated and lead_sentence_day is not None:
+        day, precision, words = lead_sentence_day
+    else:
         return  # the story opens on the report's own day
     for incident in incidents:
-        if not incident.dated and incident.event_date >= lead.event_date and not SEPARATE.search(incident.clause_text[:80]):
-            incident.event_date, incident.precision = lead.event_date, lead.precision
-            incident.note("event_date time_precision", "grouping", f"(the day of the story) {lead.clause_text[:80]}")
+        if not incident.dated and incident.event_date >= day and not SEPARATE.search(incident.clause_text[:80]):
+            incident.event_date, incident.precision = day, precision
+            incident.note("event_date time_precision", "grouping", f"(the day of the story) {words}")
 
 
 def drop_background(incidents: list, published: date, dropped: list | None = None) -> list:
@@ -218,7 +234,7 @@ def _fold(keep, other) -> None:
     keep.note("sources", "grouping", f"(the same incident told again) {other.clause_text[:80]}")
 
 
-def group_incidents(incidents: list, fallback) -> list:
+def group_incidents(incidents: list, fallback, lead_sentence_day=None) -> list:
     """Merge each coarse incident into its single finer telling, drop summaries, merge retellings, place the rest."""
     kept = list(incidents)
     for coarse in [i for i in incidents if _coarse(i)]:
@@ -234,7 +250,7 @@ def group_incidents(incidents: list, fallback) -> list:
         elif len(found) > 1:
             _summarised(coarse, found)
             kept.remove(coarse)
-    inherit_lead_day(kept)
+    inherit_lead_day(kept, lead_sentence_day)
     kept = merge_retellings(kept)
     for incident in kept:
         if incident.place is None and fallback is not None and incident.iso3 in (None, fallback.iso3):

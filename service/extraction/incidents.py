@@ -67,6 +67,10 @@ def _told_as_follow_up(clause: Clause, own: list, previous: list[Incident], stat
             state.dropped.append((clause.text, follow_up_reason(clause)))
         if previous and not own:
             continue_incident(previous, clause, state)
+        elif not previous and clause.places and cls is None and not clause.quoted:
+            # "soldiers spotted huts in a forest in Ukhrul": where the story is, before any incident is told
+            where = _most_specific_mention(clause.places)
+            state.last_place, state.last_place_text = where.place, where.text
         return True
     if cls.sub_event_type == "Attack" and not clause.deaths and not own and generic_violence_only(clause.text):
         # "measures have done little to curb the attacks": violence named only as a plural noun, with no
@@ -79,6 +83,11 @@ def _told_as_follow_up(clause: Clause, own: list, previous: list[Incident], stat
         continue_incident(previous, clause, state)
         return True
     return False
+
+
+def _most_specific_mention(places: list):
+    rank = {"town": 0, "feature": 1, "admin1": 2, "country": 3}
+    return min(places, key=lambda m: (rank.get(m.place.kind, 4), m.start))
 
 
 def _told_as_new_act(clause: Clause, own: list, previous: list[Incident], state: ArticleState) -> None:

@@ -376,3 +376,10 @@ def test_police_clearing_a_street_of_demonstrators_is_an_intervention():
     got = events("Early on Thursday police cleared a street in the Erebuni district of Yerevan, detaining dozens of "
                  "demonstrators.", title="Armenia protest")
     assert [(e["event_type"], e["sub_event_type"]) for e in got] == [("Protests", "Protest with intervention")]
+
+
+def test_the_first_sentence_sets_the_day_and_place_of_a_story_whose_first_incident_has_none():
+    got = events("Last week, during a reconnaissance flight, Assam Rifles personnel spotted huts in a forest in "
+                 "Ukhrul, Manipur.\n\nInsurgents had set up a new camp in the forest, the army said.",
+                 title="Insurgent camp spotted in India")
+    assert [(e["event_date"], e["admin1"], e["time_precision"]) for e in got] == [("2023-09-13", "Manipur", 2)]
