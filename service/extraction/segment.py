@@ -63,12 +63,20 @@ def mask_relative_clauses(text: str) -> str:
     return RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# ", leaving 10 people dead": the toll of the background act the relative clause before it told
+TRAILING_TOLL = re.compile(r",\s+(?:leaving|killing|wounding|injuring|claiming)\b[^;]*?(?=[,;]\s+(?:and|but|while)\b|;|$)")
+
+
 def mask_background_relatives(text: str, published) -> str:
-    """Blank out the relative clauses that tell background (the filters say which)."""
+    """Blank out the relative clauses that tell background (the filters say which), with the toll that
+    trails them."""
     for m in RELATIVE_CLAUSE.finditer(text):
         span = m.group(0)
         if background_reason(span, published, find_dates(span, published)) is not None:
-            text = text[:m.start()] + " " * len(span) + text[m.end():]
+            end = m.end()
+            trail = TRAILING_TOLL.match(text, end)
+            end = trail.end() if trail else end
+            text = text[:m.start()] + " " * (end - m.start()) + text[end:]
     return text
 
 

@@ -383,3 +383,9 @@ def test_the_first_sentence_sets_the_day_and_place_of_a_story_whose_first_incide
                  "Ukhrul, Manipur.\n\nInsurgents had set up a new camp in the forest, the army said.",
                  title="Insurgent camp spotted in India")
     assert [(e["event_date"], e["admin1"], e["time_precision"]) for e in got] == [("2023-09-13", "Manipur", 2)]
+
+
+def test_the_toll_trailing_a_background_relative_clause_is_background_too():
+    got = events("Protesters fought riot police in Quito on Tuesday as they tried to reach a park, which in 2019 "
+                 "was the heart of a protest wave, leaving 10 people dead.", title="Ecuador unrest")
+    assert [(e["event_type"], e["fatalities"]) for e in got] == [("Riots", 0)]
