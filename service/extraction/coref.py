@@ -170,7 +170,9 @@ REFERS_BACK = re.compile(
     r"(?:attacks?|ambush|raid|strikes?|bombing|blast|explosion|assault|incident|violence|clash(?:es)?|fighting|"
     r"killings?|shooting|abductions?|kidnapping|protests?|rally|march|demonstrations?|unrest|offensive|shelling)\b",
     re.I)
-SEPARATE = re.compile(r"\b(?:another|second|third|separate|fresh|further|other)\b", re.I)
+SEPARATE = re.compile(r"\b(?:another|second|third|fourth|separate|fresh|further|other)\s+(?:[\w-]+\s+)?(?:attacks?|incidents?|"
+                      r"clash(?:es)?|strikes?|bombings?|raids?|blasts?|explosions?|shootings?|ambush(?:es)?|protests?|"
+                      r"demonstrations?|riots?|killings?|assaults?)\b", re.I)
 
 
 def _same_place(a, b) -> bool:
@@ -178,7 +180,15 @@ def _same_place(a, b) -> bool:
         return False
     if a.place.kind in ("admin1", "country") or b.place.kind in ("admin1", "country"):
         return a.place.kind == b.place.kind and a.place.admin1 == b.place.admin1
-    return gazetteer.place_key(a.place.name) == gazetteer.place_key(b.place.name)
+    if gazetteer.place_key(a.place.name) == gazetteer.place_key(b.place.name):
+        return True
+    return _inside(a, b) or _inside(b, a)
+
+
+def _inside(small, town) -> bool:
+    """`small` is a square or neighbourhood told as lying in `town` ("Tayaran Square in Baghdad")."""
+    return small.place.population == 0 and small.place.admin1 == town.place.admin1 and town.place.population > 0 \
+        and re.search(r"\b(?:in|of)\s+(?:the\s+)?(?:\w+\s+)?" + re.escape(town.place.name) + r"\b", small.clause_text) is not None
 
 
 def _retelling(later, earlier) -> bool:

@@ -389,3 +389,10 @@ def test_the_toll_trailing_a_background_relative_clause_is_background_too():
     got = events("Protesters fought riot police in Quito on Tuesday as they tried to reach a park, which in 2019 "
                  "was the heart of a protest wave, leaving 10 people dead.", title="Ecuador unrest")
     assert [(e["event_type"], e["fatalities"]) for e in got] == [("Riots", 0)]
+
+
+def test_a_square_told_as_lying_in_a_city_is_the_city_for_one_crowd_event_a_day():
+    got = events("Police battled demonstrators in the streets of Baghdad on Tuesday, firing tear gas.\n\n"
+                 "For the third day running, clashes broke out in Tayaran Square in Baghdad and in Basra.",
+                 title="Iraq protests")
+    assert sorted(e["admin1"] for e in got) == ["Baghdad", "Basra"]
