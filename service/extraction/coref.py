@@ -110,10 +110,12 @@ def _types_fit(a, b) -> bool:
         return True  # the fighting in which a town was taken; a march and the riot it became
     if ta in VIOLENT and tb in VIOLENT:
         return min(a.cls.priority, b.cls.priority) <= GENERIC_PRIORITY
+    if ta in CROWD and tb in CROWD:
+        return True  # a march and the riot it became
     if ta in VIOLENT | CROWD and tb in VIOLENT | CROWD and "Peaceful protest" not in (a.cls.sub_event_type, b.cls.sub_event_type):
         # "six were killed around the country" before the riots and the shootings of protesters it sums up
         return min(a.cls.priority, b.cls.priority) <= GENERIC_PRIORITY
-    return ta in CROWD and tb in CROWD
+    return False
 
 
 def _days_fit(coarse, fine) -> bool:
