@@ -76,7 +76,7 @@ def inherit_lead_day(incidents: list, lead_sentence_day=None) -> None:
 def drop_background(incidents: list, published: date, dropped: list | None = None) -> list:
     """Keep incidents dated within BACKGROUND_DAYS before publication (and not after it)."""
     earliest = published - timedelta(days=BACKGROUND_DAYS)
-    kept = [i for i in incidents if earliest <= i.event_date <= published + timedelta(days=1)]
+    kept = [i for i in incidents if earliest <= i.event_date <= published]
     if dropped is not None:
         dropped += [(i.clause_text, f"background: dated {i.event_date}, over {BACKGROUND_DAYS} days before publication")
                     for i in incidents if i not in kept]

@@ -26,7 +26,7 @@ SUPERLATIVE = re.compile(
     r"(?:(?:in|of)\s+(?:the\s+)?(?:\w+\s+){0,2}?)?(?:this|last|past)\s+year\b", re.I)
 # "a fresh wave of attacks", "a string of violent incidents", "clashes around the country": many incidents
 SUMMARY_WORDS = re.compile(r"\b(?:wave|series|string|spate|spree|round|surge)\s+of\b|\b(?:across|around|throughout)\s+the\s+"
-                           r"(?:country|province|region|state)\b|\bnationwide\b|\b(?:various|several|different|many)\s+"
+                           r"(?:country|province|region|state)\b|\bnationwide\b|\b(?:various|several|different|many|other)\s+"
                            r"(?:parts|areas|places|towns|cities|districts)\b", re.I)
 HEDGE = re.compile(r"\b(?:more than|over|at least|nearly|some|about|around|almost|hundreds|thousands|tens of)\b", re.I)
 THE_INCIDENT = re.compile(r"\bthe\s+(?:\w+\s+)?(?:attack|strike|bombing|blast|explosion|raid|"

@@ -396,3 +396,10 @@ def test_a_square_told_as_lying_in_a_city_is_the_city_for_one_crowd_event_a_day(
                  "For the third day running, clashes broke out in Tayaran Square in Baghdad and in Basra.",
                  title="Iraq protests")
     assert sorted(e["admin1"] for e in got) == ["Baghdad", "Basra"]
+
+
+def test_an_incident_dated_after_publication_is_no_report_of_it():
+    got = events("Police fired on protesters in Yangon, and the day after the council's statement two people "
+                 "were killed in other parts of the country, media said.", title="Myanmar",
+                 published=date(2021, 3, 14))
+    assert all(e["event_date"] <= "2021-03-14" for e in got)
