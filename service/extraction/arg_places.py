@@ -88,7 +88,7 @@ NAME = (r"(?:(?:[Aa]l|[Ee]l|[Aa]s|[Aa]d|[Aa]r|[Aa]n|[Aa]sh|[Aa]t|[Aa]z)-)?[A-Z][
         r"(?:\s+(?:(?:al|el|de|da|du|des|la|le|di|do)[- ]\s?)?[A-Z][\w'\u2019\u00c0-\u024f-]+){0,2}")
 LOCATIVE_FRAMES = [
     re.compile(r"\b(?:town|village|city|port|settlement|neighbou?rhood|township|camp|outskirts|suburb|locality|"
-               r"commune|municipality|hamlet|market town|border town|area)s?\s+of\s+(?P<names>" + NAME
+               r"commune|municipality|hamlet|market town|border town|area|district|count(?:y|ie))s?\s+of\s+(?P<names>" + NAME
                + r"(?:\s*(?:,|and|,\s*and)\s*" + NAME + r")*)"),
     re.compile(r"\bthe\s+(?P<names>" + NAME + r"(?:\s*(?:,|and|,\s*and)\s*" + NAME + r")*)\s+"
                r"(?:districts?|villages?|towns?|areas?|neighbou?rhoods?|townships?|camps?|regency|regencies|"
@@ -102,6 +102,12 @@ LOCATIVE_FRAMES = [
                r"countryside|plain|hills)\b"),
     re.compile(r"\b(?i:in|near|outside|at)\s+(?:the\s+)?(?P<names>" + NAME + r")"
                r"(?=\s*[,.;]|\s+(?:on|in|near|late|early|overnight|yesterday|and|as|after|before|when|district|township|area|town|village)\b|\s*$)"),
+    # "an Israeli strike on Maaroub, close to ...": the place an act was aimed at
+    re.compile(r"\b(?:strikes?|attacks?|raids?|assaults?|shelling|bombardment|bombing)\s+on\s+(?P<names>" + NAME + r")"
+               r"(?=\s*[,.;]|\s+(?:on|in|near|late|early|overnight|and|killed|wounded|injured|left)\b)"),
+    # "in Mashegu and Munya districts": several units named before their plural kind
+    re.compile(r"\bin\s+(?P<names>" + NAME + r"(?:\s*(?:,|and|,\s*and)\s*" + NAME + r")+)\s+"
+               r"(?:districts|provinces|states|regions|villages|towns|counties|areas|departments|municipalities)\b"),
 ]
 NOT_A_PLACE = re.compile(
     r"\b(?:Army|Forces?|State|Group|Movement|Party|Council|Front|Brigades?|Division|Corps|Ministry|Office|Agency|"
@@ -112,7 +118,8 @@ NOT_A_PLACE = re.compile(
 
 
 # What may follow a later name of a listed set of places ("the villages of A, B and C.")
-LIST_ITEM_END = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|in\b|on\b|near\b|$)")
+LIST_ITEM_END = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|in\b|on\b|near\b|$|(?:districts|provinces|states|regions|villages|towns|"
+                           r"counties|areas|departments|municipalities)\b)")
 
 
 def _fits_context(known: gazetteer.Place, name: str, admin: gazetteer.Place | None) -> bool:
@@ -272,7 +279,8 @@ def incident_places(text: str, country: str | None, context: gazetteer.Place | N
             continue  # "Tayaran Square in Baghdad": the container, not another place
         if re.fullmatch(r"\s*,\s*", between) and _encloses(cur, listed[-1]) and not re.match(r"\s*,?\s*(?:and|or)\b", text[cur.end:]):
             continue  # "in Sarangi Adda, Bannu": the district that holds the village named first
-        if (LIST_GAP.fullmatch(between) or LOOSE_LIST_GAP.fullmatch(between)) and not re.search(r"[;:.]|\bwhile\b", between):
+        if (LIST_GAP.fullmatch(between) or LOOSE_LIST_GAP.fullmatch(between) or UNKNOWN_LIST_ITEM.fullmatch(between)) \
+                and not re.search(r"[;:.]|\bwhile\b", between):
             listed.append(cur)
         else:
             break
@@ -283,6 +291,8 @@ def incident_places(text: str, country: str | None, context: gazetteer.Place | N
 
 # What stands between two places of one list: "A, B and C", "A, a town west of X, and B", "A, and in southern
 # cities such as B", "A as well as in B".
+# ", West Panama, ": a name the gazetteer does not know, inside a list of places it does
+UNKNOWN_LIST_ITEM = re.compile(r"\s*,\s*(?:[A-Z][\w'\u2019-]+\s+){0,2}[A-Z][\w'\u2019-]+\s*,\s*(?:and\s+)?")
 LIST_GAP = re.compile(
     r"\s*(?:,\s*(?:(?:a|an|the|to|close|near|north|south|east|west|some|about|its|their)\b[^,;:.]{0,60},\s*)?"
     r"(?:(?:and|or|as\s+well\s+as)\s+)?|(?:and|or|as\s+well\s+as)\s+)(?:also\s+)?(?:(?:in|at)\s+)?"

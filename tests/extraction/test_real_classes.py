@@ -403,3 +403,21 @@ def test_an_incident_dated_after_publication_is_no_report_of_it():
                  "were killed in other parts of the country, media said.", title="Myanmar",
                  published=date(2021, 3, 14))
     assert all(e["event_date"] <= "2021-03-14" for e in got)
+
+
+def test_a_list_keeps_the_places_after_a_name_the_gazetteer_does_not_know():
+    got = events("Marches were held on Wednesday in Panama City, Bocas del Toro, Chiriqui, West Panama, Cocle and "
+                 "Herrera by striking teachers.", title="Panama teachers march")
+    assert len(got) >= 5 and {"Herrera", "Cocle"} <= {e["location"] for e in got}
+
+
+def test_the_place_a_strike_was_aimed_at_is_its_place():
+    got = events("The health ministry said an Israeli strike on Maaroub, close to Derdghaiya, wounded twelve people "
+                 "in south Lebanon on Sunday.", title="Strike in south Lebanon")
+    assert [e["location"] for e in got] == ["Maaroub"]
+
+
+def test_the_districts_of_a_and_b_are_two_places():
+    got = events("On Saturday in Niger State, gunmen raided several villages in the districts of Mashegu and Munya, "
+                 "killing at least seven people.", title="Raids in Nigeria")
+    assert sorted(e["location"] for e in got) == ["Mashegu", "Munya"]
