@@ -36,11 +36,25 @@ def read_counts(state: ArticleState) -> ArticleState:
     """The death counts and tolls of every clause, and the dead it counts again ("the three protesters")."""
     for clauses in state.clauses:
         for clause in clauses:
-            counts = death_counts(clause.text)
+            counts = death_counts(_without_chains(clause))
             clause.deaths = [c for c in counts if c.role == "death"]
             clause.tolls = [c for c in counts if c.role == "toll"]
             clause.recounts = [c for c in counts if c.role == "recount"]
     return state
+
+
+def _without_chains(clause) -> str:
+    """"a day after similar explosions had killed nine police": the dead of the incident a date chain names are
+    not this clause's (spans blanked, offsets kept)."""
+    text = clause.text
+    for d in clause.dates:
+        if d.kind == "chain":
+            # "killed five, a day after similar explosions had killed nine": when the clause's own incident is told
+            # first, the other incident runs to the end of its phrase
+            told_before = clause.cls is not None and clause.cls.trigger_start < d.start
+            end = (re.search(r"[,;]|$", text[d.end:]).start() + d.end) if d.anchor == "clause" and told_before else d.end
+            text = text[:d.start] + " " * (end - d.start) + text[end:]
+    return text
 
 
 def deaths_by_place(text: str, deaths: list[Count], places: list[gazetteer.PlaceMention]) -> dict[int, int]:

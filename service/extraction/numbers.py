@@ -171,7 +171,7 @@ def _mentions(text: str) -> list[_Mention]:
             continue  # a compound modifier: "a 16-year-old boy", "a five-storey building", "a 300-strong force"
         if re.search(r"\b(?:aged|ages|age of|who was|who were)\s+$", text[max(0, m.start() - 20):m.start()], re.I):
             continue  # an age: "the dead man, who was 23"
-        if not np_text and re.search(r"[A-Z][\w'\u2019-]+,\s*$", text[:m.start()]) and re.match(r"\s*,", after):
+        if not np_text and re.search(CAP + r"[\w'\u2019-]+,\s*$", text[:m.start()]) and re.match(r"\s*,", after):
             continue  # an age after a name: "Saban Celik, 29, was wounded"
         found.append(_Mention(value, m.start(), m.end(), np_text.strip(), False))
     low = lowered(text)
@@ -252,7 +252,9 @@ def _cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -
     return None
 
 
-NAME_APPOSITION = re.compile(r"^\s*,\s*[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3}(?:,\s*\d{1,3})?\s*,")
+# a capital letter, accented ones included ("Şaban Çelik")
+CAP = r"[^\W\d_a-z]"
+NAME_APPOSITION = re.compile(r"^\s*,\s*" + CAP + r"[\w'\u2019-]+(?:\s+" + CAP + r"[\w'\u2019-]+){0,3}(?:,\s*\d{1,3})?\s*,")
 # "an indigenous leader who had denounced logging ... was found", "a man standing near his home ... was killed"
 RELATIVE_BEFORE_VERB = re.compile(r"^\s+(?:(?:who|that)\s+(?:had|has|have)|[a-z]+ing|suspected\s+of|believed\s+to|thought\s+to)"
                                   r"\s+[^,;]{0,100}?(?=\s+(?:was|were)\s|\s*$)", re.I)

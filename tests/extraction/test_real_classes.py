@@ -421,3 +421,15 @@ def test_the_districts_of_a_and_b_are_two_places():
     got = events("On Saturday in Niger State, gunmen raided several villages in the districts of Mashegu and Munya, "
                  "killing at least seven people.", title="Raids in Nigeria")
     assert sorted(e["location"] for e in got) == ["Mashegu", "Munya"]
+
+
+def test_the_dead_of_an_earlier_incident_named_in_a_date_chain_are_not_counted():
+    got = events("A roadside bomb struck a police vehicle in Garissa county in Kenya on Tuesday and killed five "
+                 "officers, a day after similar explosions had killed nine police.", title="Kenya bomb")
+    assert [e["fatalities"] for e in got] == [5]
+
+
+def test_an_age_after_an_accented_name_counts_nobody():
+    got = events("On Monday in the Baglar district of Diyarbakir province, a civilian was killed and another, "
+                 "Şaban Çelik, 29, was wounded when they were caught in clashes.", title="Clash in Turkey")
+    assert [e["fatalities"] for e in got] == [1]
