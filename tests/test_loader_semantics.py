@@ -14,13 +14,8 @@ from service.db import Database
 from service.extraction import dedup_key
 from service.queries import all_queries
 
-ZAMFARA = {
-    "title": "Gunmen kill five villagers in Nigeria's Zamfara",
-    "body": ("Gunmen killed five villagers in an attack on the town of Gusau in Nigeria's Zamfara state on "
-             "Sunday, police said."),
-    "published": "2024-03-18", "published_precision": "day", "outlet": "Test Wire",
-    "url": "https://example.org/zamfara",
-}
+from .samples import ZAMFARA
+
 RETOLD = dict(ZAMFARA, title="Five killed in Zamfara attack", url="https://example.org/zamfara-2",
               body="Gunmen killed five villagers in an attack on Gusau in Zamfara state, Nigeria, on "
                    "Sunday, a local official said.")

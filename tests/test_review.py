@@ -11,14 +11,9 @@ from service.db import Database
 from service.extraction import dedup_key
 from service.queries import all_queries
 
+from .samples import ZAMFARA
+
 PROBLEM_JSON = "application/problem+json"
-ZAMFARA = {
-    "title": "Gunmen kill five villagers in Nigeria's Zamfara",
-    "body": ("Gunmen killed five villagers in an attack on the town of Gusau in Nigeria's Zamfara state on "
-             "Sunday, police said."),
-    "published": "2024-03-18", "published_precision": "day", "outlet": "Test Wire",
-    "url": "https://example.org/zamfara",
-}
 # the same article, edited: new wording that still reports the killing, and a version that no longer does
 REWORDED = dict(ZAMFARA, body=ZAMFARA["body"] + " Residents fled the town after the attack, a local leader said.")
 RETRACTED = dict(ZAMFARA, body="Protesters marched peacefully in Abuja on Saturday to demand better security, "
