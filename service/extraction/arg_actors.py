@@ -24,7 +24,7 @@ ATTRIBUTION_TAIL = re.compile(
 
 
 def generic_actor(kind: str, iso3: str | None) -> tuple[str, int | None]:
-    if actor_dictionary is not None and iso3:
+    if iso3:
         actor = actor_dictionary.generic(kind, iso3)
         if actor is not None:
             return actor.name, actor.inter
@@ -59,7 +59,7 @@ def is_armed_group(a: ActorRead) -> bool:
 def _resolve_group_anaphor(text: str, found: list[ActorRead], recent: ActorRead | None) -> list[ActorRead]:
     """"The group also ambushed ...": the definite description that is the subject of an attack verb is the
     group named last before it."""
-    if recent is None or actor_dictionary is None:
+    if recent is None:
         return found
     for m in GROUP_ANAPHOR.finditer(text):
         # the subject: no actor named before it in the clause, followed (closely) by an attack verb
@@ -89,8 +89,6 @@ ATTACK_VERB = re.compile(
 
 
 def find_clause_actors(text: str, iso3: str | None, recent: ActorRead | None = None) -> list[ActorRead]:
-    if actor_dictionary is None:
-        return []
     out = []
     for m in actor_dictionary.find_actors(text, iso3):
         a = m.actor

@@ -52,12 +52,7 @@ def to_record(incident: Incident, body: str, state: ArticleState) -> dict:
     place = incident.place
     country = countries.by_iso3(incident.iso3) if incident.iso3 else None
     start, end = incident.sources[0]
-    interaction = None
-    if actor_dictionary is not None and incident.inter1 is not None:
-        interaction = actor_dictionary.interaction(incident.inter1, incident.inter2)
-    elif incident.inter1 is not None:
-        pair = sorted(x for x in (incident.inter1, incident.inter2 or 0))
-        interaction = pair[0] * 10 + pair[1] if pair[0] else pair[1] * 10
+    interaction = actor_dictionary.interaction(incident.inter1, incident.inter2) if incident.inter1 is not None else None
     record = {
         "event_date": incident.event_date.isoformat(),
         "time_precision": incident.precision,
