@@ -14,6 +14,7 @@ from .numbers import Count, death_counts
 TOLL_UPDATE = re.compile(
     r"\b(?:bring(?:ing|s)?|brought|rais(?:e|es|ed|ing)|rose|risen|rising|climb(?:ed|ing|s)?|increas(?:ed|ing)|"
     r"jump(?:ed|ing)|mount(?:ed|ing)|updated|revised|reached|has\s+(?:now\s+)?(?:reached|hit)|now\s+stands?)\b", re.I)
+ALSO_MORE = re.compile(r"\b(?:more|further|additional|another)\b", re.I)
 ALSO = re.compile(r"\balso\b|\badditional\b|\banother\b|\bin addition\b", re.I)
 # "The dead were four civilians, two gendarmes ...": the same dead, itemised
 BREAKDOWN = re.compile(r"\b(?:the|those)\s+(?:dead|killed|victims|deceased)\s+(?:were|are|included|include)\b"
@@ -157,6 +158,11 @@ def add_follow_up_deaths(head: Incident, clause: str, deaths: list[Count], tolls
     """A follow-up's figures go to the incident it continues, unless nobody can have died in it."""
     if head.cls.sub_event_type in NON_LETHAL:
         return  # arrests, agreements, peaceful protests
+    if tolls and deaths and all(t.early for t in tolls) and ALSO_MORE.search(clause):
+        # "the first toll was 11, but two more police officers died": the later figure is 11 + 2
+        later = min(t.value for t in tolls) + sum(c.value for c in deaths)
+        head.fatalities = min(head.fatalities, later) if head.fatalities else later
+        return
     if tolls:
         apply_tolls(head, clause, tolls)
     elif deaths:

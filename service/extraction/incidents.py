@@ -20,7 +20,7 @@ from .arg_actors import assign_actors, note_groups, victims_are_civilian
 from .arg_claims import agreement_parties, apply_claim, fill_target, refine_actors
 from .arg_counts import add_follow_up_deaths, dead_by_place, deaths_by_place, incident_toll, place_fatalities
 from .arg_dates import date_reading, own_dates, statement_dated
-from .arg_places import clause_places
+from .arg_places import GENERIC_WORDS, clause_places
 from .classify import Classification
 from .continuation import (all_intercepted, become_disrupted, dispersed_crowd, is_continuation, moved_to_town,
                            same_area)
@@ -48,7 +48,7 @@ def process_clause(clause: Clause, state: ArticleState) -> None:
         return
     clause.places = clause_places(clause, mask_chains(clause), state)
     own = own_dates(clause)
-    previous = state.last_group()
+    previous = _named_incident(clause, state) or state.last_group()
     if not _told_as_follow_up(clause, own, previous, state):
         _told_as_new_act(clause, own, previous, state)
 
@@ -83,6 +83,25 @@ def _told_as_follow_up(clause: Clause, own: list, previous: list[Incident], stat
         continue_incident(previous, clause, state)
         return True
     return False
+
+
+def _named_incident(clause: Clause, state: ArticleState) -> list[Incident]:
+    """"The first toll from Coyuca was 11 dead, but ...": a clause with no act of its own (or only a toll) that
+    names the town of an earlier incident, not of the last one told, tells more about that incident."""
+    if (clause.cls is not None and not clause.tolls) or not state.incidents:
+        return []
+    last = state.last_group()
+    if any(i.place is not None and _names(clause.text, i) for i in last):
+        return []
+    for incident in reversed(state.incidents):
+        if incident.place is not None and incident.place.kind in ("town", "feature") and _names(clause.text, incident):
+            return [i for i in state.incidents if i.group == incident.group and i.place is incident.place]
+    return []
+
+
+def _names(text: str, incident: Incident) -> bool:
+    names = {incident.place.name, GENERIC_WORDS.sub("", incident.place_text.strip())} - {""}
+    return any(re.search(r"\b" + re.escape(name) + r"\b", text) for name in names)
 
 
 def _most_specific_mention(places: list):

@@ -141,7 +141,7 @@ def _patterns() -> dict:
         "other": re.compile(r"\b(?:" + alt(lex["other_cues"]) + r")\b", re.I),
         "toll": re.compile(
             r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed)|fatalities)\s+"
-            r"(?:\w+\s+){0,3}?(?:at|to|of|was|is|stood\s+at|reached|rose\s+to|climbed\s+to)\s+"
+            r"(?:[\w\u00c0-\u024f-]+\s+){0,5}?(?:at|to|of|was|is|stood\s+at|reached|rose\s+to|climbed\s+to)\s+"
             + QUALIFIER + r"(?P<num>" + NUMBER_PATTERN + r")\b",
             re.I,
         ),
@@ -241,7 +241,7 @@ def _cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -
                                           text[cue[0]:cue[0] + 30], re.I):
             continue  # "was found shot dead": the finding tells a death
         if cue[0] >= mention.end and len(raw) <= 45:
-            between = re.sub(r",\s*including[^,]*,", " ", raw)
+            between = re.sub(r",\s*(?:including|(?:one|two|three|some|most|all|many|\w+)\s+of\s+them|among\s+them)[^,]*,", " ", raw)
             if re.fullmatch(
                 r"(?:\s+(?:[\w'\u2019-]+\s+){0,4}?)?\s*(?:(?:were|was|have|has|had|are|is|been|being|also|later|reportedly|all|both|"
                 r"beaten|shot|burned|found|left|lay)\s+)*(?:to\s+)?",
@@ -276,7 +276,9 @@ def death_counts(text: str) -> list[Count]:
     for kind in ("death", "injury", "other"):
         cues += [(m.start(), m.end(), kind) for m in finditer(pats[kind], text, low)]
     cues.sort()
-    mentions = [m for m in _mentions(text)]
+    # "five people, one of them a police officer, ...": the part named in apposition is no figure of its own
+    mentions = [m for m in _mentions(text) if not (re.match(r"of\s+(?:them|whom|those)\b", m.noun, re.I)
+                                                   and re.search(r",\s*$", _preceding(text, m.start)))]
     tolls = list(finditer(pats["toll"], text, low))
     toll_spans = [(t.start("num"), t.end("num")) for t in tolls]
     out: list[Count] = []
@@ -334,7 +336,7 @@ def _dead_count(text: str, m: _Mention, cues: list[tuple[int, int, str]]) -> Cou
     return Count(m.value, m.start, m.end, m.noun, "death", _is_vague(num_text), _is_early(text, m.start))
 
 
-INJURED_NOUN = re.compile(r"^(?:wounded|injured|hurt)$", re.I)
+INJURED_NOUN = re.compile(r"^(?:(?:more|others?|further)\s+)?(?:wounded|injured|hurt)$", re.I)
 EARLY = re.compile(r"\b(?:initial(?:ly)?|first|earlier|preliminary|provisional|previous(?:ly)?|at\s+first|originally)\b"
                    r"[^.;]{0,60}$", re.I)
 
@@ -377,9 +379,23 @@ def _adjacent_to_death_cue(text: str, m: _Mention, cues: list[tuple[int, int, st
     return False
 
 
+# After an active killing verb: the people it was done to ("killed a senior officer", "shot dead two men")
+OBJECT_AFTER = re.compile(r"^\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|\d+|"
+                          r"several|dozens|scores|at\s+least|more\s+than)\b")
+AUXILIARY = re.compile(r"\b(?:was|were|is|are|been|being|be|have|has|had)\b", re.I)
+
+
+def _acts_on_object(text: str, mention: _Mention, cue: tuple[int, int, str]) -> bool:
+    """The counted people are the subject of an active killing verb followed by its object."""
+    return not AUXILIARY.search(text[mention.end:cue[0]]) and OBJECT_AFTER.match(text[cue[1]:]) is not None \
+        and re.match(r"\s*(?:kill|shot|gun|execut|behead|massacr|slaughter|murder)", text[cue[0]:], re.I) is not None
+
+
 def _group_role(text: str, group: list[_Mention], cues: list[tuple[int, int, str]]) -> str:
     after = _cue_after(text, group[-1], cues)
     if after is not None:
+        if after[2] == "death" and _acts_on_object(text, group[-1], after):
+            return "agent"  # "two gunmen killed a senior officer": the gunmen did the killing
         return after[2]
     before = _cue_before(text, group[0], cues)
     if before is not None:

@@ -433,3 +433,23 @@ def test_an_age_after_an_accented_name_counts_nobody():
     got = events("On Monday in the Baglar district of Diyarbakir province, a civilian was killed and another, "
                  "Şaban Çelik, 29, was wounded when they were caught in clashes.", title="Clash in Turkey")
     assert [e["fatalities"] for e in got] == [1]
+
+
+def test_the_people_who_killed_are_not_counted_among_the_dead():
+    got = events("On Friday two gunmen killed a police officer as he left his house in the town of Qalyub in Egypt.",
+                 title="Officer killed in Egypt")
+    assert [e["fatalities"] for e in got] == [1]
+
+
+def test_a_part_named_in_apposition_is_no_figure_of_its_own():
+    got = events("On Monday an attack in the town of Tacambaro in Mexico left five people, one of them a police "
+                 "officer, shot dead and two more wounded.", title="Attack in Mexico")
+    assert [e["fatalities"] for e in got] == [5]
+
+
+def test_a_later_toll_that_names_another_incident_s_town_updates_that_incident():
+    got = events("On Monday, ten police officers were shot dead in the town of Coyuca de Benitez in Mexico's "
+                 "Guerrero state. In Michoacan, an attack in the town of Tacambaro left five people dead.\n\n"
+                 "The first toll from Coyuca de Benitez was 8 dead, but prosecutors later confirmed the deaths of "
+                 "two more police officers.", title="Shootings in Mexico")
+    assert sorted((e["location"], e["fatalities"]) for e in got) == [("Coyuca de Benitez", 10), ("Tacambaro", 5)]
