@@ -21,7 +21,7 @@ from .arg_claims import agreement_parties, apply_claim, fill_target, refine_acto
 from .arg_counts import add_follow_up_deaths, dead_by_place, deaths_by_place, incident_toll, place_fatalities
 from .arg_dates import date_reading, own_dates, statement_dated
 from .arg_places import GENERIC_WORDS, clause_places
-from .classify import Classification
+from .classify import Classification, cue_matches
 from .continuation import (all_intercepted, become_disrupted, dispersed_crowd, is_continuation, moved_to_town,
                            same_area)
 from .document import ArticleState, Clause, Incident
@@ -62,6 +62,10 @@ def _told_as_follow_up(clause: Clause, own: list, previous: list[Incident], stat
         # of the incident just told, whatever day the update was given
         continue_incident(previous, clause, state)
         return True
+    if cls is None and previous and _another_death_elsewhere(clause, previous):
+        # "Another protester died in Hpakant": the same kind of act, in another place
+        start_incident(dataclasses.replace(clause, cls=_kind_of_death(clause, previous[0], state)), state)
+        return True
     if cls is None or is_negated_arrest(clause) or clause.quoted or is_claim(clause.text) or is_retelling(clause):
         if cls is not None:
             state.dropped.append((clause.text, follow_up_reason(clause)))
@@ -83,6 +87,23 @@ def _told_as_follow_up(clause: Clause, own: list, previous: list[Incident], stat
         continue_incident(previous, clause, state)
         return True
     return False
+
+
+ANOTHER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:another|a\s+further|one\s+more)\b", re.I)
+
+
+def _another_death_elsewhere(clause: Clause, previous: list[Incident]) -> bool:
+    return bool(clause.deaths) and bool(clause.places) and ANOTHER.match(clause.text) is not None \
+        and not same_area(clause.places, previous) and not clause.quoted
+
+
+def _kind_of_death(clause: Clause, head: Incident, state: ArticleState) -> Classification:
+    """The act behind "another protester died in X": protesters killed in a story about protests were met with
+    excessive force; otherwise the same kind of act as the one told before."""
+    if state.crowd_frame and cue_matches("protest", clause.text):
+        return Classification("Protests", "Excessive force against protesters", head.cls.priority,
+                              head.cls.cues | {"protest", "lethal"}, 0, 0)
+    return head.cls
 
 
 def _named_incident(clause: Clause, state: ArticleState) -> list[Incident]:

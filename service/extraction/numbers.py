@@ -237,6 +237,8 @@ def _cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -
         # "an indigenous leader who had denounced illegal logging ... was found shot dead"
         raw = RELATIVE_BEFORE_VERB.sub(" ", raw) if cue[0] - mention.end <= 140 else raw
         raw = NAME_APPOSITION.sub(" ", raw)  # "a second civilian, Saban Celik, 29, was wounded"
+        if re.search(CAP + r"[\w'\u2019-]+,\s*$", text[max(0, mention.start - 40):mention.start]):
+            raw = re.sub(r"^[^,;]{0,100},", " ", raw)  # "Nasir Uddin, an activist of the JCD, was killed"
         if cue[2] == "other" and re.match(r"found\s+(?:shot\s+)?dead\b|found\s+(?:\w+\s+)?killed\b",
                                           text[cue[0]:cue[0] + 30], re.I):
             continue  # "was found shot dead": the finding tells a death

@@ -453,3 +453,16 @@ def test_a_later_toll_that_names_another_incident_s_town_updates_that_incident()
                  "The first toll from Coyuca de Benitez was 8 dead, but prosecutors later confirmed the deaths of "
                  "two more police officers.", title="Shootings in Mexico")
     assert sorted((e["location"], e["fatalities"]) for e in got) == [("Coyuca de Benitez", 10), ("Tacambaro", 5)]
+
+
+def test_another_death_in_another_place_is_another_incident():
+    got = events("Security forces shot dead three demonstrators in Yangon on Sunday.\n\nIn the town of Bago, a young "
+                 "man was shot dead. Another protester died in Mandalay, local media reported.",
+                 title="Myanmar forces fire on protesters")
+    assert sorted((e["location"], e["fatalities"]) for e in got) == [("Bago", 1), ("Mandalay", 1), ("Yangon", 3)]
+
+
+def test_a_name_then_its_apposition_then_was_killed_counts_one():
+    got = events("At Patgram in Lalmonirhat district on Monday, Nasir Uddin, an activist of the opposition's "
+                 "student wing, was killed by police fire.", title="Bangladesh strike violence")
+    assert [e["fatalities"] for e in got] == [1]
