@@ -342,10 +342,18 @@ def article_country(title: str, body: str) -> str | None:
             # a fuzzy gazetteer hit ("Boni" -> Bonn) is weak evidence of the country
             exact = gazetteer.place_key(m.text) == gazetteer.place_key(m.place.name)
             votes[m.place.iso3] = votes.get(m.place.iso3, 0) + (1.0 if exact else 0.25)
-    for _, _, text, c in countries.match_countries(title + "\n" + lead, demonyms=True):
+    both = title + "\n" + lead
+    for start, end, text, c in countries.match_countries(both, demonyms=True):
+        if ACROSS_BORDER.search(both[max(0, start - 30):start]) or BORDER_AFTER.match(both, end):
+            continue  # "near the border with Afghanistan", "the Afghan border": the neighbour, not the place
         named = countries.lookup(text) is not None and text in (c.name, *c.aliases)
         votes[c.iso3] = votes.get(c.iso3, 0) + (2.0 if named else 0.75)
     return max(votes, key=lambda k: votes[k]) if votes else None
+
+
+ACROSS_BORDER = re.compile(r"\b(?:border|frontier|boundary)\s+with\s+(?:the\s+)?$|\bbordering\s+(?:the\s+)?$|"
+                           r"\bfrom\s+(?:neighbou?ring\s+)?$", re.I)
+BORDER_AFTER = re.compile(r"\s+(?:border|frontier|boundary)\b", re.I)
 
 
 

@@ -126,16 +126,16 @@ def _days_fit(coarse, fine) -> bool:
 
 
 def _candidates(coarse, incidents: list) -> list:
+    """The finer tellings a coarse mention can be: not those told as another incident ("In another attack")."""
     return [i for i in incidents if i is not coarse and _finer(i, coarse) and _types_fit(coarse, i)
-            and _days_fit(coarse, i)]
+            and _days_fit(coarse, i) and not SEPARATE.search(i.clause_text[:80])]
 
 
 def _merge_into(fine, coarse) -> None:
     """One incident told twice: the finer telling keeps its place; the fields it lacks come from the other."""
     if not fine.dated and coarse.dated:
         fine.event_date, fine.precision, fine.dated = coarse.event_date, coarse.precision, True
-    figures = [f for f in (fine.fatalities, coarse.fatalities) if f]
-    fine.fatalities = min(figures) if figures else 0  # conflicting figures: the most conservative
+    fine.fatalities = combined_toll(fine.fatalities, coarse.fatalities)
     if coarse.cls.priority > fine.cls.priority and (coarse.cls.event_type == fine.cls.event_type
                                                    or fine.cls.priority <= GENERIC_PRIORITY):
         fine.cls = coarse.cls  # "attacks on Odesa" told first, "a missile strike on the city" after
@@ -147,6 +147,16 @@ def _merge_into(fine, coarse) -> None:
     for name, how in coarse.trace.items():
         fine.trace.setdefault(name, how)
     fine.note("location admin1", "grouping", f"(the same incident told in general terms first) {coarse.clause_text[:80]}")
+
+
+def combined_toll(a: int, b: int) -> int:
+    """Two figures for one incident: conflicting reports of the same toll keep the lower (ACLED's most
+    conservative); a figure under half the other counts only some of the dead ("a captain died" beside "seven
+    soldiers and six attackers were killed"), so the whole wins."""
+    if not a or not b:
+        return a or b
+    low, high = sorted((a, b))
+    return low if low * 2 >= high else high
 
 
 def _split_summary(coarse, incidents: list) -> bool:
@@ -174,7 +184,9 @@ REFERS_BACK = re.compile(
     re.I)
 SEPARATE = re.compile(r"\b(?:another|second|third|fourth|separate|fresh|further|other)\s+(?:[\w-]+\s+)?(?:attacks?|incidents?|"
                       r"clash(?:es)?|strikes?|bombings?|raids?|blasts?|explosions?|shootings?|ambush(?:es)?|protests?|"
-                      r"demonstrations?|riots?|killings?|assaults?)\b", re.I)
+                      r"demonstrations?|riots?|killings?|assaults?)\b"
+                      # "Also on Friday, militants ambushed ...", "Separately, ...", "Elsewhere, ...": told as another
+                      r"|^\W*(?:also\s+on|separately|elsewhere|meanwhile)\b", re.I)
 
 
 def _same_place(a, b) -> bool:
@@ -236,8 +248,7 @@ def _fold(keep, other) -> None:
     if (not keep.dated or keep.statement_dated) and other.dated and not other.statement_dated:
         keep.event_date, keep.precision, keep.dated, keep.statement_dated = \
             other.event_date, other.precision, True, False
-    figures = [f for f in (keep.fatalities, other.fatalities) if f]
-    keep.fatalities = min(figures) if figures else 0  # conflicting figures: the most conservative
+    keep.fatalities = combined_toll(keep.fatalities, other.fatalities)
     if not keep.actor1 or keep.actor1_generic and other.actor1 and not other.actor1_generic:
         keep.actor1, keep.inter1, keep.actor1_generic = other.actor1, other.inter1, other.actor1_generic
     if not keep.actor2 and other.actor2:

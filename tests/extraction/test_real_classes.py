@@ -466,3 +466,19 @@ def test_a_name_then_its_apposition_then_was_killed_counts_one():
     got = events("At Patgram in Lalmonirhat district on Monday, Nasir Uddin, an activist of the opposition's "
                  "student wing, was killed by police fire.", title="Bangladesh strike violence")
     assert [e["fatalities"] for e in got] == [1]
+
+
+def test_the_country_across_a_border_is_not_the_article_s_country():
+    got = events("Seven soldiers and six assailants were killed on Tuesday in an attack on a security post close to "
+                 "the border with Afghanistan, the military said.\n\nThe attackers struck the post near Mir Ali in "
+                 "the early hours of Tuesday, and a captain died in the exchange of fire.",
+                 title="Pakistani soldiers killed near Afghan border")
+    assert [(e["iso3"], e["location"], e["fatalities"]) for e in got] == [("PAK", "Mir Ali", 13)]
+
+
+def test_grenades_carried_are_no_grenade_attack_and_another_incident_is_not_the_lead():
+    got = events("Militants armed with rifles and grenades attacked a police post in northwest Pakistan, killing 10 "
+                 "officers, police said on Tuesday.\n\nAlso on Tuesday, militants opened fire at a mosque in the city "
+                 "of Lakki Marwat and killed a soldier.", title="Attacks in Pakistan")
+    assert "Grenade" not in {e["sub_event_type"] for e in got}
+    assert [e["fatalities"] for e in got if e["location"] == "Lakki Marwat"] == [1]
