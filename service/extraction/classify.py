@@ -160,5 +160,10 @@ def context_match(name: str, text: str) -> re.Match[str] | None:
     return None
 
 
+def context_matches(name: str, text: str) -> list[re.Match[str]]:
+    """Every match of every pattern of context group `name`."""
+    return [m for p in _possible(_context_groups()[name], text, lowered(text)) for m in p.finditer(text)]
+
+
 def disorder_type(event_type: str) -> str:
     return DISORDER[event_type]

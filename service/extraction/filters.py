@@ -8,10 +8,10 @@ violence in general, or a claim of responsibility (which adds to an incident, ne
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from .arg_counts import TOLL_UPDATE
-from .classify import Classification, context_flags, context_match, cue_matches
+from .classify import Classification, context_flags, context_match, context_matches, cue_matches
 from .dates import DateMention
 from .document import ArticleState, Clause
 from .numbers import death_counts
@@ -37,6 +37,8 @@ def background_reason(text: str, published: date, dates: list[DateMention]) -> s
     """Why a sentence is not a discrete recent incident (None when it may be one)."""
     text = SUPERLATIVE.sub(lambda m: " " * len(m.group(0)), text)
     flags = context_flags(text)
+    if "background" in flags and _dated_with_aside(text, published, dates):
+        flags.discard("background")
     for name in ("crime", "background", "scope"):
         if name in flags:
             return name
@@ -45,6 +47,21 @@ def background_reason(text: str, published: date, dates: list[DateMention]) -> s
         if not year_ok:
             return "year"
     return None
+
+
+# Time words that place an aside in the past ("protested the seizure of power last year")
+TIMELINE = re.compile(r"^(?:last|this|past)\s+year$|^since$|^for\s+", re.I)
+
+
+def _dated_with_aside(text: str, published: date, dates: list[DateMention]) -> bool:
+    """"Police fired tear gas Saturday at activists who protested the king's seizure of power last year": a day of
+    this week comes first, and the only background words are a time aside after it."""
+    recent = [d for d in dates if d.date and not d.statement and d.kind in ("weekday", "absolute", "relative", "night")
+              and timedelta(0) <= published - d.date <= timedelta(days=7)]
+    if not recent:
+        return False
+    cues = context_matches("background", text)
+    return bool(cues) and all(TIMELINE.match(m.group(0)) and m.start() > recent[0].end for m in cues)
 
 
 def aggregate_toll(text: str, dates: list[DateMention]) -> bool:

@@ -23,7 +23,7 @@ def read_mentions(state: ArticleState) -> ArticleState:
     """Classify every clause of the article, and tell whether the article is about unrest."""
     for clauses in state.clauses:
         for clause in clauses:
-            read = classify(mask_chains(clause))
+            read = without_purpose(classify(mask_chains(clause)), mask_chains(clause))
             clause.cls = without_grievance(read, mask_chains(clause))
             if clause.cls is not read:
                 _mask_grievance(clause)
@@ -37,6 +37,22 @@ GRIEVANCE = re.compile(
     r"\b(?:(?:demand\w*|call\w*\s+for|seek\w*)\s+justice|in\s+protest\s+(?:at|against|over)|to\s+protest\s+(?:against|over)?|"
     r"protest\w*\s+(?:against|over|at)\s+the|denounc\w+|condemn\w+|in\s+memory\s+of|mourn\w*|over\s+the\s+(?:killing|death|"
     r"murder|shooting|arrest|abduction)s?\s+of)\b", re.I)
+
+
+# "detained 200 activists in an attempt to thwart protests": the protest is what the act prevented
+PURPOSE = re.compile(r"\b(?:to|in\s+an?\s+(?:attempt|bid|effort)\s+to)\s+(?:thwart|prevent|stop|block|head\s+off|"
+                     r"pre-?empt|forestall|ban|deter)\b", re.I)
+
+
+def without_purpose(cls: Classification | None, text: str) -> Classification | None:
+    """A crowd mention that only names the protest an act was meant to prevent reads as that act."""
+    if cls is None or cls.event_type not in ("Protests", "Riots"):
+        return cls
+    marker = PURPOSE.search(text)
+    if marker is None or cue_matches("protest", text[:marker.start()]):
+        return cls
+    head = classify(text[:marker.start()])
+    return head if head is not None else cls
 
 
 def without_grievance(cls: Classification | None, text: str) -> Classification | None:

@@ -482,3 +482,15 @@ def test_grenades_carried_are_no_grenade_attack_and_another_incident_is_not_the_
                  "of Lakki Marwat and killed a soldier.", title="Attacks in Pakistan")
     assert "Grenade" not in {e["sub_event_type"] for e in got}
     assert [e["fatalities"] for e in got if e["location"] == "Lakki Marwat"] == [1]
+
+
+def test_a_time_aside_after_this_week_s_day_does_not_make_the_sentence_background():
+    got = events("Police fired tear gas on Tuesday to disperse activists in Kathmandu who protested the king's seizure "
+                 "of power last year.", title="Nepal protest")
+    assert [(e["event_type"], e["event_date"]) for e in got] == [("Protests", "2023-09-19")]
+
+
+def test_arrests_meant_to_prevent_protests_are_arrests():
+    got = events("On Monday, more than 200 activists were detained in Kathmandu in an attempt to thwart protests "
+                 "against the king.", title="Nepal arrests")
+    assert [e["sub_event_type"] for e in got] == ["Arrests"]
