@@ -7,7 +7,7 @@ returns it:
     filters   why a sentence is not a discrete incident (background, year, aggregate toll)  filters.py
     mentions  each clause's event mention (type, sub-type, trigger)                         mentions.py
     counts    each clause's death counts and tolls                                          arg_counts.py
-    setting   the article's country and the countries it names                              arg_places.py
+    setting   the article's country and the countries it names                           arg_countries.py
     incidents the walk: new incident or continuation, with places, dates and actors        incidents.py
     grouping  background out; a general account merged with its detail, summaries dropped    coref.py
     records   incidents -> output dicts, duplicates merged                                  records.py
@@ -21,7 +21,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable
 
-from . import arg_counts, arg_places, coref, filters, incidents, mentions, records, segment
+from . import arg_counts, arg_countries, coref, filters, incidents, mentions, records, segment
 from .arg_actors import find_clause_actors
 from .document import PRECISION, ActorRead, ArticleState, Incident, Sentence
 from .records import dedup_key
@@ -37,7 +37,7 @@ PIPELINE: list[tuple[str, Stage]] = [
     ("filters", filters.filter_sentences),
     ("mentions", mentions.read_mentions),
     ("counts", arg_counts.read_counts),
-    ("setting", arg_places.place_article),
+    ("setting", arg_countries.place_article),
     ("incidents", incidents.walk),
     ("grouping", coref.group),
     ("records", records.make_records),

@@ -494,3 +494,15 @@ def test_arrests_meant_to_prevent_protests_are_arrests():
     got = events("On Monday, more than 200 activists were detained in Kathmandu in an attempt to thwart protests "
                  "against the king.", title="Nepal arrests")
     assert [e["sub_event_type"] for e in got] == ["Arrests"]
+
+
+def test_niger_state_is_in_nigeria():
+    got = events("Gunmen invaded Batagari village in Rafi district on Sunday evening, killing one person and kidnapping "
+                 "fifteen others, the Niger State police command said.", title="Bandits raid village in Niger")
+    assert {e["iso3"] for e in got} == {"NGA"}
+
+
+def test_a_village_named_before_its_kind_after_the_act_that_struck_it():
+    got = events("On Monday the bandits stormed Birnin Zarma village in Zamfara State, Nigeria, killing a man.",
+                 title="Attack in northwest Nigeria")
+    assert [(e["admin1"], e["location"]) for e in got] == [("Zamfara", "Birnin Zarma")]
