@@ -101,7 +101,9 @@ REPORTED_SPEECH = re.compile(
     r"^.{3,140}?\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|reported|claimed|alleged|stated)\b[^,;]{0,40}?\bthat\s+"
     r"|^(?:[\w.'\u2019-]+\s+){1,8}?(?:said|says)\s+(?:on\s+\w+\s+)?(?=(?:the|a|an|its|their|his|her)\s)", re.I)
 SIDE_BY = re.compile(r"\b(?:backed|supported|joined|accompanied|assisted|aided|reinforced)\s+by\s+(?:the\s+)?$", re.I)
-PASSIVE_AGENT = re.compile(r"\b(?:by|when|as)\s+(?:the\s+)?$", re.I)
+# "killed by the Marxist ELN rebels", "by suspected Boko Haram fighters": up to two qualifiers before the agent
+PASSIVE_AGENT = re.compile(r"\b(?:by|when|as)\s+(?:the\s+)?(?:(?:suspected|alleged|armed|heavily|unknown|unidentified|"
+                           r"\w+ist|(?-i:[A-Z][a-z]+))\s+){0,2}$", re.I)
 SPEAKER = re.compile(
     r"^(?P<speaker>.{3,80}?)\s+(?:said|says|claimed|announced|reported)\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?"
     r"(?P<own>its|their)\s+(?:\w+\s+)?(?:troops|forces|jets|warplanes|soldiers|fighters|units|aircraft|drones)\b",
@@ -144,6 +146,12 @@ def _assign_roles(incident: Incident, text: str, trigger: int, iso3: str | None,
         incident.actor1_generic = first.generic
     if second is not None and second.name != incident.actor1:
         incident.actor2, incident.inter2 = second.name, second.inter
+    elif first is not None and (second is None or second.name == first.name) and first.inter == 1 \
+            and _state_forces_were_hit(text, first):
+        # "Four policemen were killed in an attack": the forces named alone are the target of someone unnamed
+        incident.actor2, incident.inter2 = first.name, first.inter
+        incident.actor1, incident.inter1 = generic_actor("unidentified", iso3)
+        incident.actor1_generic = True
     _civilian_or_victim_target(incident, iso3, victims, victims_civilian)
     _assign_associates(incident, text, told, actor_list)
     _default_perpetrator(incident, text, iso3)
@@ -184,7 +192,7 @@ def _agents_first(text: str, trigger: int, actor_list: list[ActorRead]) -> list[
     exploded") when someone else is named before the trigger."""
     agents = [a for a in actor_list if not a.victim]
     victims = [a for a in actor_list if a.victim]
-    passive = [a for a in agents if PASSIVE_AGENT.search(text[max(0, a.start - 12):a.start])
+    passive = [a for a in agents if PASSIVE_AGENT.search(text[max(0, a.start - 40):a.start])
                and not SIDE_BY.search(text[max(0, a.start - 30):a.start])]
     if passive and any(a.start < trigger for a in victims + agents if a not in passive):
         agents = passive + [a for a in agents if a not in passive]
@@ -240,6 +248,19 @@ def _civilian_or_victim_target(incident: Incident, iso3: str | None, victims: li
                 incident.actor2, incident.inter2 = generic_actor("civilians", iso3)
     elif not incident.actor2 and victims:
         incident.actor2, incident.inter2 = victims[0].name, victims[0].inter
+
+
+HIT_AFTER = re.compile(r"^[^,;.]{0,25}?\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?"
+                       r"(?:killed|shot|wounded|injured|ambushed|attacked|targeted|hit|abducted|kidnapped)\b"
+                       r"|^[^,;.]{0,25}?\s+(?:died|perished|lost\s+their\s+lives)\b", re.I)
+HIT_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|ambushed|ambushing|targeted|"
+                        r"targeting)\s+(?:at\s+least\s+|as\s+many\s+as\s+)?(?:\w+\s+){0,2}$", re.I)
+
+
+def _state_forces_were_hit(text: str, forces: ActorRead) -> bool:
+    """The state forces are the ones killed or attacked: "soldiers were killed", "killing four policemen"."""
+    return bool(HIT_AFTER.search(text[forces.end:forces.end + 80])
+                or HIT_BEFORE.search(text[max(0, forces.start - 50):forces.start]))
 
 
 def _default_perpetrator(incident: Incident, text: str, iso3: str | None) -> None:

@@ -54,7 +54,8 @@ def refine_actors(targets: list[Incident], clause: str, state: ArticleState) -> 
     reported = REPORTED_SPEECH.match(told)
     start = reported.end() if reported else 0
     named = [a for a in dedupe_actors(find_clause_actors(told, head.iso3))
-             if not a.generic and not a.victim and a.inter not in (7, None) and a.start >= start]
+             if not a.generic and not a.victim and a.inter not in (7, None) and a.start >= start
+             and a.name != head.actor2]  # "the police were lured into an ambush": the target, told again
     if not named:
         return
     for incident in targets:

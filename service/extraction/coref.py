@@ -138,6 +138,8 @@ def _merge_into(fine, coarse) -> None:
     fine.fatalities = combined_toll(fine.fatalities, coarse.fatalities)
     if coarse.cls.priority > fine.cls.priority and (coarse.cls.event_type == fine.cls.event_type
                                                    or fine.cls.priority <= GENERIC_PRIORITY):
+        if fine.cls.event_type == "Violence against civilians" and fine.inter2 == 7 and coarse.actor2:
+            fine.actor2, fine.inter2 = coarse.actor2, coarse.inter2  # civilians were only that type's default
         fine.cls = coarse.cls  # "attacks on Odesa" told first, "a missile strike on the city" after
     if not fine.actor1 or fine.actor1_generic and not coarse.actor1_generic and coarse.actor1:
         fine.actor1, fine.inter1, fine.actor1_generic = coarse.actor1, coarse.inter1, coarse.actor1_generic
@@ -275,6 +277,11 @@ def group_incidents(incidents: list, fallback, lead_sentence_day=None) -> list:
             kept.remove(coarse)
     inherit_lead_day(kept, lead_sentence_day)
     kept = merge_retellings(kept)
+    placed = [i for i in kept if i.place is not None and i.place_own]
+    # "the protests started again over the weekend": crowds with no place of their own, no toll and only a
+    # week to go by, beside incidents told with their places, are the story's backdrop
+    kept = [i for i in kept if not (placed and not (i.place is not None and i.place_own) and i.precision == 2
+                                    and not i.fatalities and i.cls.event_type in ("Protests", "Riots"))]
     for incident in kept:
         if incident.place is None and fallback is not None and incident.iso3 in (None, fallback.iso3):
             incident.place, incident.iso3 = fallback, fallback.iso3

@@ -7,7 +7,8 @@ Conventions (ACLED's, as written in the project's codebook):
   article it falls in the previous year;
 * "yesterday" is publication - 1; "overnight" / "during the night" is the day of
   the report (publication, or the statement's day when one is named);
-* "last week" is publication - 7 (precision 2); "earlier this month" is day
+* "last week" is publication - 7 (precision 2); "over the weekend" is the last Saturday
+  before publication (precision 2); "earlier this month" is day
   pub.day // 2 of the publication month (precision 3);
 * chains ("two days after the drone strike", "the following day", "the previous
   night", "two days earlier") are left unresolved here: they carry an offset and
@@ -128,7 +129,8 @@ YESTERDAY = re.compile(r"\b(?:yesterday|the\s+day\s+before\s+yesterday)\b", re.I
 TODAY = re.compile(r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight)\b", re.I)
 NIGHT = re.compile(r"\b(?:overnight|during\s+the\s+night|last\s+night|in\s+the\s+early\s+hours)\b(?!['\u2019]s)", re.I)
 VAGUE = [
-    (re.compile(r"\blast\s+week(?:end)?\b", re.I), "last_week"),
+    (re.compile(r"\b(?:(?:over|at|during)\s+the|last|this\s+past|this)\s+weekend\b", re.I), "weekend"),
+    (re.compile(r"\blast\s+week\b", re.I), "last_week"),
     (re.compile(r"\b(?:earlier\s+)?this\s+week\b", re.I), "this_week"),
     (re.compile(r"\bearlier\s+this\s+month\b", re.I), "earlier_this_month"),
     (re.compile(r"\blast\s+month\b", re.I), "last_month"),
@@ -257,6 +259,9 @@ def _add_relative_dates(sentence: str, published: date, published_precision: int
 def _resolve_vague(name: str, published: date) -> tuple[date, int]:
     if name == "last_week":
         return published - timedelta(days=7), 2
+    if name == "weekend":
+        # the Saturday of the last weekend before the report, at week precision
+        return published - timedelta(days=(published.weekday() - 5) % 7 or 7), 2
     if name == "this_week":
         return published - timedelta(days=min(published.weekday(), 3)), 2
     if name == "earlier_this_month":

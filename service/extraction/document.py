@@ -88,6 +88,7 @@ class Incident:
     group: int = 0
     clause_text: str = ""
     place_text: str = ""
+    place_own: bool = True  # the clause names the place itself (not the place told before)
     statement_dated: bool = False  # the only day the text gives is the day a statement was made
     # provenance for --explain: output field -> (stage, the words that set it); never in the normal output
     trace: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False, compare=False)

@@ -185,6 +185,7 @@ def start_incident(clause: Clause, state: ArticleState, inherit: Incident | None
                                 iso3=place.iso3 if place else iso3, fatalities=place_fatalities(i, total, per_place),
                                 vague_count=vague, sources=[clause.span], group=state.group_counter,
                                 clause_text=clause.text, place_text=place_texts[i] or "",
+                                place_own=bool(clause.places) or inherit is not None,
                                 statement_dated=inherit is None and statement_dated(days, clause))
             _note_start(incident, clause, date_words, place_texts[i] if clause.places else "")
             _code_actors(incident, clause, civilian, state)

@@ -506,3 +506,34 @@ def test_a_village_named_before_its_kind_after_the_act_that_struck_it():
     got = events("On Monday the bandits stormed Birnin Zarma village in Zamfara State, Nigeria, killing a man.",
                  title="Attack in northwest Nigeria")
     assert [(e["admin1"], e["location"]) for e in got] == [("Zamfara", "Birnin Zarma")]
+
+
+def test_a_qualified_passive_agent_is_the_attacker_and_a_bomb_attack_is_an_explosive():
+    got = events("At least six Colombian soldiers died on Monday in a bomb attack by the Marxist ELN rebels on a "
+                 "road near the town of Tame in Arauca, the army said.", title="Soldiers killed in Colombia")
+    assert [(e["sub_event_type"], e["actor1"], e["actor2"]) for e in got] == [
+        ("Remote explosive/landmine/IED", "ELN", "Military Forces of Colombia")]
+
+
+def test_state_forces_named_alone_as_the_dead_are_the_target():
+    got = events("Three policemen were killed on Sunday in an ambush on their patrol in the Colombian department of "
+                 "Cauca, a police statement said.", title="Police ambushed")
+    assert [(e["actor1"], e["actor2"], e["fatalities"]) for e in got] == [
+        ("Unidentified Armed Group (Colombia)", "Police Forces of Colombia", 3)]
+
+
+def test_the_weekend_is_the_last_saturday_at_week_precision_and_its_own_incident():
+    got = events("Gunmen killed eight farmers on Monday in the village of Kadisau in Zamfara state, police said.\n\n"
+                 "Over the weekend, about 40 people were killed in the town of Gusau when bandits attacked a market. "
+                 "Officials later put the death toll at 35.", title="Killings in Nigeria")
+    by_place = {e["location"]: (e["event_date"], e["time_precision"], e["fatalities"]) for e in got}
+    assert by_place["Kadisau"] == ("2023-09-18", 1, 8)
+    assert by_place["Gusau"] == ("2023-09-16", 2, 35)
+
+
+def test_crowds_resuming_somewhere_unnamed_beside_placed_protests_are_the_backdrop():
+    got = events("Protesters burned tyres and blocked roads in the city of Basra on Tuesday, and two were shot dead "
+                 "in Nasiriyah.\n\nThe demonstrations resumed over the weekend after weeks of calm.",
+                 title="Iraq unrest")
+    assert "2023-09-16" not in {e["event_date"] for e in got}
+    assert {e["location"] for e in got} == {"Basra", "Nasiriyah"}
