@@ -136,11 +136,18 @@ def same_area(places: list[gazetteer.PlaceMention], previous: list[Incident]) ->
         p.place.admin1 and any(i.place and i.place.admin1 == p.place.admin1 for i in previous) for p in places)
 
 
+# "The attack began when trucks of gunmen drove into Petionville": the act just told, placed
+ACT_PLACED = re.compile(r"^\s*the\s+(?:[\w-]+\s+){0,2}?(?:attack|assault|raid|ambush|fighting|clash(?:es)?|offensive)\s+"
+                        r"(?:began|started|took\s+place|happened|occurred|unfolded|was\s+carried\s+out)\b", re.I)
+
+
 def moved_to_town(head: Incident, clause: Clause) -> bool:
     """The follow-up names the town, in the head's broad area, where the incident happened: it is told before
-    any attribution and not in a quote."""
+    any attribution and not in a quote; or it places the act just told in a neighbouring town of the region."""
     places = clause.places
     told = len(ATTRIBUTION_TAIL.sub("", clause.text))
-    return bool(places) and _refines(places, head) and head.place is not None \
+    nearby = bool(places) and head.place is not None and head.place.kind == "town" and bool(ACT_PLACED.match(clause.text)) \
+        and places[0].place.iso3 == head.place.iso3 and places[0].place.admin1 == head.place.admin1
+    return bool(places) and (_refines(places, head) or nearby) and head.place is not None \
         and places[0].place.kind in ("town", "feature") and places[0].place is not head.place \
         and places[0].start < told and not QUOTE_START.match(clause.text) and _within(places[0], head, clause.text)

@@ -201,6 +201,15 @@ def _same_place(a, b) -> bool:
     return _inside(a, b) or _inside(b, a)
 
 
+def _neighbour_town(later, earlier) -> bool:
+    """`later` names another town of the same region as `earlier` (a suburb of the city told first)."""
+    if later.place is None or earlier.place is None or not later.place_own:
+        return False
+    if "admin1" in (later.place.kind, earlier.place.kind) or "country" in (later.place.kind, earlier.place.kind):
+        return False
+    return later.place.iso3 == earlier.place.iso3 and later.place.admin1 == earlier.place.admin1
+
+
 def _inside(small, town) -> bool:
     """`small` is a square or neighbourhood told as lying in `town` ("Tayaran Square in Baghdad")."""
     return small.place.population == 0 and small.place.admin1 == town.place.admin1 and town.place.population > 0 \
@@ -209,9 +218,12 @@ def _inside(small, town) -> bool:
 
 def _retelling(later, earlier) -> bool:
     """`later` tells `earlier` again: same place, a day that fits, a type that fits, not 'another attack'."""
-    if later.group == earlier.group or not _same_place(later, earlier) or not _types_fit(later, earlier):
+    if later.group == earlier.group or not _types_fit(later, earlier) or SEPARATE.search(later.clause_text[:80]):
         return False
-    if SEPARATE.search(later.clause_text[:80]):
+    if later.event_date == earlier.event_date and REFERS_BACK.match(later.clause_text) \
+            and _neighbour_town(later, earlier):
+        return True  # "gangs attacked the capital ... The attack began when trucks entered Petionville"
+    if not _same_place(later, earlier):
         return False
     if later.event_date == earlier.event_date and (later.dated == earlier.dated or REFERS_BACK.search(later.clause_text)
                                                     or later.cls.event_type in CROWD):
@@ -255,6 +267,10 @@ def _fold(keep, other) -> None:
         keep.actor1, keep.inter1, keep.actor1_generic = other.actor1, other.inter1, other.actor1_generic
     if not keep.actor2 and other.actor2:
         keep.actor2, keep.inter2 = other.actor2, other.inter2
+    finer = max((keep, other), key=lambda i: i.sources[0])
+    if finer.place is not None and keep.place is not None and finer.place.name != keep.place.name \
+            and REFERS_BACK.match(finer.clause_text) and _neighbour_town(finer, keep):
+        keep.place, keep.place_text = finer.place, finer.place_text  # the place the later telling gives
     keep.sources = sorted(set(keep.sources + other.sources))
     keep.note("sources", "grouping", f"(the same incident told again) {other.clause_text[:80]}")
 

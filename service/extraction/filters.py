@@ -128,7 +128,7 @@ def follow_up_reason(clause: Clause) -> str:
     if is_claim(clause.text):
         return "a claim of responsibility: added to the previous incident"
     if is_retelling(clause):
-        return "a funeral, picture or video of an act already told: added to it"
+        return "a funeral, picture or video of an act already told, or people who fled it: added to it"
     return "no arrest reported"
 
 
@@ -139,7 +139,8 @@ def generic_violence_only(clause: str) -> bool:
 
 
 def is_retelling(clause: Clause) -> bool:
-    """A funeral, a photograph or a video of an act already told: no new act (a crowd at a funeral is one)."""
+    """A funeral, a photograph or a video of an act already told, or those who fled it: no new act (a crowd at
+    a funeral is one)."""
     return clause.cls is not None and clause.cls.event_type not in ("Protests", "Riots") \
         and context_match("retelling", clause.text) is not None
 

@@ -537,3 +537,17 @@ def test_crowds_resuming_somewhere_unnamed_beside_placed_protests_are_the_backdr
                  title="Iraq unrest")
     assert "2023-09-16" not in {e["event_date"] for e in got}
     assert {e["location"] for e in got} == {"Basra", "Nasiriyah"}
+
+
+def test_people_who_fled_an_attack_are_no_attack_where_they_arrived():
+    got = events("Gunmen killed 30 villagers in Tassamakat in northern Burkina Faso on Monday, a security source "
+                 "said.\n\nAbout 2,000 people who fled the attack have reached Djibo, officials said. Armed men "
+                 "killed four soldiers in the same area on Tuesday.", title="Attack in Burkina Faso")
+    assert "Djibo" not in {e["location"] for e in got}
+
+
+def test_the_attack_told_again_in_a_neighbouring_town_is_one_event_placed_there():
+    got = events("Gangs attacked the Haitian capital Port-au-Prince early on Tuesday, and at least 15 gang members "
+                 "were killed, police said.\n\nThe attack began when three trucks of armed men entered "
+                 "Petionville.", title="Gangs attack Haiti's capital")
+    assert [(e["location"], e["fatalities"]) for e in got] == [("Petionville", 15)]
