@@ -18,9 +18,12 @@ from .numbers import Count
 
 from ..vocab import actors as actor_dictionary
 
+# "that" opens what was said, unless it points at a place ("the army's spokesman in that province")
+_THAT = r"\bthat\b(?!\s+(?:province|region|area|town|city|village|district|state|county|country|zone|part)\b)"
 ATTRIBUTION_TAIL = re.compile(
-    r",\s*(?:(?:said|says|told|reported|according\s+to)\b(?![^.;]*\bthat\b)[^;]*"
-    r"|(?:[\w.'\u2019-]+\s+){1,8}(?:said|says|reported|added)\b(?![^.;]*\bthat\b)(?:\s+[\w.'\u2019-]+){0,8}\s*)\.?\s*$", re.I)
+    r",\s*(?:(?:said|says|told|reported|according\s+to)\b(?![^.;]*" + _THAT + r")[^;]*"
+    r"|(?:[\w.'\u2019-]+\s+){1,8}(?:said|says|reported|added)\b(?![^.;]*" + _THAT + r")(?:\s+[\w.'\u2019-]+){0,8}\s*)\.?\s*$",
+    re.I)
 
 
 def generic_actor(kind: str, iso3: str | None) -> tuple[str, int | None]:
@@ -98,7 +101,8 @@ def find_clause_actors(text: str, iso3: str | None, recent: ActorRead | None = N
 
 
 REPORTED_SPEECH = re.compile(
-    r"^.{3,140}?\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|reported|claimed|alleged|stated)\b[^,;]{0,40}?\bthat\s+"
+    r"^.{3,140}?\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|reported|claimed|alleged|stated|confirmed|added)\b"
+    r"[^,;]{0,40}?\bthat\s+"
     r"|^(?:[\w.'\u2019-]+\s+){1,8}?(?:said|says)\s+(?:on\s+\w+\s+)?(?=(?:the|a|an|its|their|his|her)\s)", re.I)
 SIDE_BY = re.compile(r"\b(?:backed|supported|joined|accompanied|assisted|aided|reinforced)\s+by\s+(?:the\s+)?$", re.I)
 # "killed by the Marxist ELN rebels", "by suspected Boko Haram fighters": up to two qualifiers before the agent

@@ -23,6 +23,9 @@ ANAPHORIC_START = re.compile(
 )
 
 
+CROWD_TYPES = ("Protests", "Riots")
+
+
 def is_continuation(cls: Classification, clause: str, own_dates: list, places: list, previous: list[Incident]) -> bool:
     if own_dates:
         return False
@@ -32,6 +35,8 @@ def is_continuation(cls: Classification, clause: str, own_dates: list, places: l
         return False
     if cls.sub_event_type in STANDALONE_TYPES and cls.event_type != previous[0].cls.event_type:
         return False
+    if cls.event_type in CROWD_TYPES and previous[0].cls.event_type not in CROWD_TYPES and cls.priority >= 70:
+        return False  # "residents gathered to protest the attack": the protest is an event of its own
     if not places:
         return True
     if _same_place(places, previous):

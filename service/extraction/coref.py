@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from ..vocab import countries
 from .arg_counts import count_bomber
 from .filters import SUMMARY_WORDS
+from .mentions import refine_type
 from ..vocab import gazetteer
 
 __all__ = ["group", "group_incidents", "drop_background", "article_place", "BACKGROUND_DAYS"]
@@ -113,6 +114,8 @@ def _types_fit(a, b) -> bool:
     if ta in CROWD and tb in CROWD:
         return True  # a march and the riot it became
     if ta in VIOLENT | CROWD and tb in VIOLENT | CROWD and "Peaceful protest" not in (a.cls.sub_event_type, b.cls.sub_event_type):
+        if any(i.cls.event_type in VIOLENT and i.inter1 in (2, 3, 4) for i in (a, b)):
+            return False  # an armed group's attack and the crowd that protested it
         # "six were killed around the country" before the riots and the shootings of protesters it sums up
         return min(a.cls.priority, b.cls.priority) <= GENERIC_PRIORITY
     return False
@@ -231,8 +234,10 @@ def _retelling(later, earlier) -> bool:
     if not later.dated and REFERS_BACK.search(later.clause_text):
         return True  # "the ambush took place in Tillaberi": the incident just told, placed
     if (not later.dated or not earlier.dated) and later.cls.sub_event_type == earlier.cls.sub_event_type \
-            and later.cls.priority >= SPECIFIC_PRIORITY:
-        return True  # chlorine bombs on one district, told once without its day and once with it
+            and (later.cls.priority >= SPECIFIC_PRIORITY or later.event_date == earlier.event_date):
+        # chlorine bombs on one district, told once without its day and once with it; a night raid on a
+        # district told undated beside the same day's attack on it
+        return True
     stated = [i for i in (later, earlier) if i.statement_dated]
     return bool(stated) and abs((later.event_date - earlier.event_date).days) <= 2
 
@@ -299,6 +304,9 @@ def group_incidents(incidents: list, fallback, lead_sentence_day=None) -> list:
     kept = [i for i in kept if not (placed and not (i.place is not None and i.place_own) and i.precision == 2
                                     and not i.fatalities and i.cls.event_type in ("Protests", "Riots"))]
     for incident in kept:
+        if incident.cls.sub_event_type == "Abduction/forced disappearance" and incident.fatalities:
+            # killed and kidnapped, the dead told in a follow-up: the killing is the attack
+            incident.cls = refine_type(incident.cls, None, "", incident.fatalities)
         if incident.place is None and fallback is not None and incident.iso3 in (None, fallback.iso3):
             incident.place, incident.iso3 = fallback, fallback.iso3
             incident.note("location admin1 iso3", "grouping", f"(no place in the text: the article's) {fallback.name}")

@@ -25,7 +25,8 @@ SUPERLATIVE = re.compile(
     r"\b(?:the|its|their)\s+(?:\w+est|most\s+\w+|worst|first|second|third)\b(?:\s+[\w'-]+){0,6}?\s+"
     r"(?:(?:in|of)\s+(?:the\s+)?(?:\w+\s+){0,2}?)?(?:this|last|past)\s+year\b", re.I)
 # "a fresh wave of attacks", "a string of violent incidents", "clashes around the country": many incidents
-SUMMARY_WORDS = re.compile(r"\b(?:wave|series|string|spate|spree|round|surge)\s+of\b|\b(?:across|around|throughout)\s+the\s+"
+# "the latest in a string of attacks" compares the incident with others; it sums none of them up
+SUMMARY_WORDS = re.compile(r"(?<!latest in a )(?<!latest in the )(?<!latest of a )\b(?:wave|series|string|spate|spree|round|surge)\s+of\b|\b(?:across|around|throughout)\s+the\s+"
                            r"(?:country|province|region|state)\b|\bnationwide\b|\b(?:various|several|different|many|other)\s+"
                            r"(?:parts|areas|places|towns|cities|districts)\b", re.I)
 HEDGE = re.compile(r"\b(?:more than|over|at least|nearly|some|about|around|almost|hundreds|thousands|tens of)\b", re.I)
@@ -145,7 +146,14 @@ def is_retelling(clause: Clause) -> bool:
         and context_match("retelling", clause.text) is not None
 
 
+ACT_TOLD = re.compile(r"\b(?:killed|killing|struck|shelled|attacked|clashed|abducted|kidnapped|seized|captured|stormed|"
+                      r"ambushed)\b", re.I)
+
+
 def is_claim(clause: str) -> bool:
-    """A claim of responsibility that does not itself tell the act with a place."""
-    return context_match("claim", clause) is not None and not re.search(
-        r"\b(?:killed|killing|struck|shelled|attacked|clashed|abducted|seized|captured)\b.{0,80}\b(?:on|in)\s+[A-Z]", clause)
+    """A claim of responsibility that does not itself tell the act with a place, nor tell the act before the
+    blame ("gunmen killed a dozen people on Sunday, the latest of attacks blamed on rebels")."""
+    found = context_matches("claim", clause)
+    return bool(found) and not re.search(
+        r"\b(?:killed|killing|struck|shelled|attacked|clashed|abducted|seized|captured)\b.{0,80}\b(?:on|in)\s+[A-Z]", clause) \
+        and not ACT_TOLD.search(clause[:min(m.start() for m in found)])

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .arg_actors import assign_actors, note_groups, victims_are_civilian
+from .arg_actors import assign_actors, find_clause_actors, note_groups, victims_are_civilian
 from .arg_claims import agreement_parties, apply_claim, fill_target, refine_actors
 from .arg_counts import add_follow_up_deaths, dead_by_place, deaths_by_place, incident_toll, place_fatalities
 from .arg_dates import date_reading, own_dates, statement_dated
@@ -253,6 +253,15 @@ def continue_incident(previous: list[Incident], clause: Clause, state: ArticleSt
         # "militants went after a vehicle ... three soldiers died": the dead were combatants, a clash
         head.cls = refine_type(head.cls, False, text)
         head.note("event_type sub_event_type", "mentions", f"(the dead were combatants) {counted}")
+    if cls is not None and head.cls.event_type == cls.event_type == "Protests" and cls.priority > head.cls.priority:
+        # "the crowd gathered ... police opened fire to disperse it, killing a young man": the protest met force
+        lethal = clause.deaths and {"lethal", "security_forces"} <= cls.cues
+        head.cls = Classification("Protests", "Excessive force against protesters", cls.priority, cls.cues,
+                                  cls.trigger_start, cls.trigger_last) if lethal else cls
+        head.note("event_type sub_event_type", "mentions", f"(the protest met force) {text}")
+        force = [a for a in find_clause_actors(text, head.iso3) if a.inter == 1]
+        if force and (not head.actor2 or head.inter2 == 7):
+            head.actor2, head.inter2 = force[0].name, force[0].inter
     _traced([head], "arguments.counts", counted, lambda: add_follow_up_deaths(head, text, clause.deaths, clause.tolls))
     if cls is not None and len(targets) == 1 and moved_to_town(head, clause):
         head.place, head.place_text = places[0].place, places[0].text

@@ -551,3 +551,44 @@ def test_the_attack_told_again_in_a_neighbouring_town_is_one_event_placed_there(
                  "were killed, police said.\n\nThe attack began when three trucks of armed men entered "
                  "Petionville.", title="Gangs attack Haiti's capital")
     assert [(e["location"], e["fatalities"]) for e in got] == [("Petionville", 15)]
+
+
+def test_a_spokesman_in_that_province_is_the_source_not_the_attacker():
+    got = events("Eight people were also killed in an attack on the village of Kalunguta in North Kivu on Saturday, "
+                 "said the army's spokesman in that province.", title="Attack in Congo")
+    assert [e["actor1"] for e in got] != ["Military Forces of the Democratic Republic of Congo"]
+    assert [e["fatalities"] for e in got] == [8]
+
+
+def test_killed_and_kidnapped_with_the_dead_counted_later_is_an_attack():
+    got = events("Armed men killed at least nine people and kidnapped others in eastern Congo on Sunday night, the "
+                 "latest in a string of attacks blamed on rebels.\n\nThe attackers raided the town of Oicha, killing "
+                 "and kidnapping residents and burning homes, officials said.", title="Raid in Congo")
+    assert [(e["sub_event_type"], e["location"]) for e in got] == [("Attack", "Oicha")]
+
+
+def test_a_lead_toll_in_the_tens_is_the_incident_not_a_running_total():
+    got = events("At least 14 civilians have been killed by militiamen in a village in eastern Congo, a monitoring "
+                 "group said.\n\nMen armed with machetes attacked the village of Kalunguta in North Kivu province "
+                 "early on Monday.", title="Massacre in Congo")
+    assert [(e["location"], e["fatalities"], e["actor1"]) for e in got] == [
+        ("Kalunguta", 14, "Unidentified Armed Group (Democratic Republic of Congo)")]
+
+
+def test_a_protest_against_an_attack_is_its_own_event_and_force_against_it_is_excessive():
+    got = events("Gunmen killed 11 villagers in the village of Kalunguta in North Kivu on Monday, officials said.\n\n"
+                 "Residents gathered to protest the attack. One young man was killed when police opened fire to "
+                 "disperse the crowd, an administrator said.", title="Killings in Congo")
+    kinds = sorted((e["sub_event_type"], e["fatalities"], e["actor2"]) for e in got)
+    assert kinds == [("Attack", 11, "Civilians (Democratic Republic of Congo)"),
+                     ("Excessive force against protesters", 1, "Police Forces of the Democratic Republic of Congo")]
+
+
+def test_captives_marched_at_gunpoint_are_no_march_and_a_raid_on_a_base_establishes_none():
+    got = events("Gunmen seized four women in the village of Kochang on Tuesday and marched them at gunpoint into a "
+                 "forest, police said.", title="Women abducted")
+    assert "Protests" not in {e["event_type"] for e in got}
+    got = events("A pre-dawn raid by al-Shabaab on a military base near the town of Marka has left at least 18 people "
+                 "dead, officials said on Sunday.", title="Base attacked")
+    assert [(e["actor1"], e["fatalities"]) for e in got] == [("Al Shabaab", 18)]
+    assert "Strategic developments" not in {e["event_type"] for e in got}

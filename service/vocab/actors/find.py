@@ -186,7 +186,9 @@ def _resolve_parts(st: _Sentence, parts: list[_Part], context) -> list[ActorMent
                 actor = next(iter(groups.values()))
         elif source in _PARTICIPANT_SOURCES and first_tok is not None:
             role = _participant_role(st.text, st.toks, first_tok, s, e_, parts, st.lex)
-            if role == "riot" or (role == "protest" and source.endswith("civilians")):
+            if role == "armed":
+                actor, victim = generic("armed", actor.iso3), False
+            elif role == "riot" or (role == "protest" and source.endswith("civilians")):
                 actor = generic("rioters" if role == "riot" else "protesters", actor.iso3)
                 victim = False
         out.append(ActorMention(s, e_, st.text[s:e_], actor, victim))

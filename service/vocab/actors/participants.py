@@ -8,7 +8,8 @@ from .tokens import _Tok
 
 
 def _participant_role(text: str, toks: list[_Tok], first: int, start: int, end: int, parts, lex: _Lexicon) -> str | None:
-    """'protest' / 'riot' when the noun phrase at text[start:end] is the subject of a protest or riot verb."""
+    """'protest' / 'riot' when the noun phrase at text[start:end] is the subject of a protest or riot verb;
+    'armed' when it is armed ("youths armed with machetes")."""
     last = first
     while last + 1 < len(toks) and toks[last + 1].start < end:
         last += 1
@@ -16,6 +17,9 @@ def _participant_role(text: str, toks: list[_Tok], first: int, start: int, end: 
     words = noun.split()
     if not words or noun in lex.not_participants or words[-1] in lex.not_participants:
         return None
+    if last + 2 < len(toks) and toks[last + 1].ci in ("armed", "wielding") and toks[last + 2].ci in ("with", "machetes",
+                                                                                                  "knives", "guns"):
+        return "armed"  # "men armed with machetes": an armed group, not a crowd
     if first > 0 and toks[first - 1].ci in lex.participles:
         return lex.participles[toks[first - 1].ci]
     # "police moved to disperse dozens of residents"
