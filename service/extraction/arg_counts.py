@@ -137,6 +137,8 @@ def apply_deaths(head: Incident, clause: str, deaths: list[Count]) -> None:
         head.fatalities, head.vague_count = total, vague
     elif BREAKDOWN.search(clause):
         head.fatalities = min(head.fatalities, total)
+    elif _part_of_total(head, clause, deaths):
+        return  # "18 people dead" first, then "we lost five soldiers", "our troops killed 13 militants"
     elif ALSO.search(clause) or new_victims(deaths, head):
         head.fatalities += total
         head.vague_count = head.vague_count and vague
@@ -146,6 +148,19 @@ def apply_deaths(head: Incident, clause: str, deaths: list[Count]) -> None:
         return
     else:
         head.fatalities = min(head.fatalities, total)
+
+
+ALL_SIDES = re.compile(r"\b(?:\d[\d,]*|\w+)\s+(?:people|persons)\s+(?:dead|were\s+killed|have\s+been\s+killed|killed)\b"
+                       r"|\bleft\s+(?:at\s+least\s+|more\s+than\s+)?\w+\s+(?:people\s+)?dead\b", re.I)
+ADDED_SIDE = re.compile(r"\b(?:attackers?|assailants?|bombers?|gunmen)\b", re.I)
+MORE_DEAD = re.compile(r"\b(?:more|further|additional|another)\b(?!\s+than)", re.I)
+
+
+def _part_of_total(head: Incident, clause: str, deaths: list[Count]) -> bool:
+    """The lead counted everyone dead ("left 18 people dead"); a side's dead told after it are among them,
+    unless the clause says they are more or they are the attackers."""
+    return bool(ALL_SIDES.search(head.clause_text)) and not MORE_DEAD.search(clause) \
+        and not any(ADDED_SIDE.search(c.noun) for c in deaths) and all(c.noun for c in deaths)
 
 
 def new_victims(deaths: list[Count], incident: Incident) -> bool:

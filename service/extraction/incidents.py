@@ -253,6 +253,9 @@ def continue_incident(previous: list[Incident], clause: Clause, state: ArticleSt
         # "militants went after a vehicle ... three soldiers died": the dead were combatants, a clash
         head.cls = refine_type(head.cls, False, text)
         head.note("event_type sub_event_type", "mentions", f"(the dead were combatants) {counted}")
+        sides = [a for a in find_clause_actors(text, head.iso3) if a.inter == 1 and a.name != head.actor1]
+        if head.inter2 == 7 and sides:
+            head.actor2, head.inter2 = sides[0].name, sides[0].inter  # the civilians were that type's default
     if cls is not None and head.cls.event_type == cls.event_type == "Protests" and cls.priority > head.cls.priority:
         # "the crowd gathered ... police opened fire to disperse it, killing a young man": the protest met force
         lethal = clause.deaths and {"lethal", "security_forces"} <= cls.cues

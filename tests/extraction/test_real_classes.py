@@ -592,3 +592,12 @@ def test_captives_marched_at_gunpoint_are_no_march_and_a_raid_on_a_base_establis
                  "dead, officials said on Sunday.", title="Base attacked")
     assert [(e["actor1"], e["fatalities"]) for e in got] == [("Al Shabaab", 18)]
     assert "Strategic developments" not in {e["event_type"] for e in got}
+
+
+def test_each_side_s_dead_after_an_all_sides_toll_are_among_them_and_make_the_soldiers_the_target():
+    got = events("An overnight raid by al-Shabaab on an army base near the town of Marka has left at least 21 people "
+                 "dead, officials said on Sunday.\n\n\"We lost eight soldiers in this attack. Our troops also killed "
+                 "13 militants,\" an army officer said. The group said it had killed more than 30 soldiers.",
+                 title="Base raided in Somalia")
+    assert [(e["sub_event_type"], e["actor2"], e["fatalities"]) for e in got] == [
+        ("Armed clash", "Military Forces of Somalia", 21)]
