@@ -203,18 +203,24 @@ def _agents_first(text: str, trigger: int, actor_list: list[ActorRead]) -> list[
     return agents
 
 
+A_PERSON = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def _actor_and_target(text: str, told: int, actor_list: list[ActorRead], agents: list[ActorRead],
                       victims: list[ActorRead]) -> tuple[ActorRead | None, ActorRead | None]:
     """The first agent told before any attribution acts; the next agent not on its side is the target."""
     main = [a for a in agents if a.start < told]
     first = main[0] if main else None
-    second = next((a for a in agents if a is not first), None)
+    # "..., according to Ko Zaw, an anti-coup fighter" names a person as the source, not the target; a party
+    # named in the attribution ("..., the US military and the Houthi movement said") may be the target
+    told_by = [a for a in agents if a.start < told or not A_PERSON.search(text[max(0, a.start - 30):a.start])]
+    second = next((a for a in told_by if a is not first), None)
     if first is not None and second is not None and not _between_before(text, first):
         # "ELN rebels along with FARC dissidents attacked a police station": the group named beside the first
         # is on its side; the target is whoever else the clause names
         side = {id(a) for a in coordinated(first, [a for a in actor_list if a.start < told], text)}
         if id(second) in side:
-            other = next((a for a in agents if a is not first and id(a) not in side), None)
+            other = next((a for a in told_by if a is not first and id(a) not in side), None)
             if other is not None or any(id(v) not in side for v in victims):
                 second = other
     return first, second

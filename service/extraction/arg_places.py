@@ -56,7 +56,8 @@ LOCATIVE_FRAMES = [
     re.compile(r"\b(?i:in|near|outside|at)\s+(?:the\s+)?(?P<names>" + NAME + r")"
                r"(?=\s*[,.;]|\s+(?:on|in|near|late|early|overnight|yesterday|and|as|after|before|when|district|township|area|town|village)\b|\s*$)"),
     # "stormed Birnin Zarma village": a settlement named before its kind, after the act that struck it
-    re.compile(r"\b(?:in|at|near|into|stormed|attacked|raided|invaded|struck|hit|besieged)\s+(?:the\s+)?(?P<names>" + NAME
+    re.compile(r"\b(?:in|at|near|into|on|stormed|attacked|raided|invaded|struck|hit|besieged|bombed|shelled|targeted)\s+"
+               r"(?:the\s+)?(?P<names>" + NAME
                + r")\s+(?:village|town|community|settlement|camp|market|district)\b"),
     # "an Israeli strike on Maaroub, close to ...": the place an act was aimed at
     re.compile(r"\b(?:strikes?|attacks?|raids?|assaults?|shelling|bombardment|bombing)\s+on\s+(?P<names>" + NAME + r")"

@@ -75,6 +75,8 @@ DATELINE = re.compile(
     r"\s*(?P<agency2>" + _AGENCY + r")(?:" + _DASH + r"|\s+(?=[A-Z]))"
     # "Kabul, Afghanistan – " (Al Jazeera): a place, its country and a long dash
     + r"|^(?P<city3>" + _CITY_ANY + r"),\s*(?P<region3>" + _REGION + r")\s*[\u2013\u2014]\s*"
+    # "Maputo - Terrorists beheaded ...": a known town alone and a spaced dash
+    + r"|^(?P<city4>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+(?:--|[-\u2013\u2014])\s+(?=[A-Z])"
 )
 
 
@@ -89,6 +91,11 @@ class Dateline:
     agency: str | None
 
 
+def _known_town(name: str) -> bool:
+    from ..vocab import gazetteer  # the gazetteer loads lazily; only a bare "Town - " needs it
+    return any(m.place.kind == "town" and m.start == 0 and m.end == len(name) for m in gazetteer.find_places(name, None))
+
+
 def find_dateline(body: str) -> Dateline | None:
     """The wire dateline opening `body`, if any (its span is ``body[:end]``)."""
     m = DATELINE.match(body)
@@ -96,7 +103,9 @@ def find_dateline(body: str) -> Dateline | None:
         return None
     if m.group("city3") and _countries.lookup(m.group("region3")) is None:
         return None
-    city = m.group("city") or m.group("city2") or m.group("city3")
+    if m.group("city4") and not _known_town(m.group("city4")):
+        return None
+    city = m.group("city") or m.group("city2") or m.group("city3") or m.group("city4")
     region = m.group("region") or m.group("region2") or m.group("region3")
     agency = m.group("agency") or m.group("agency2")
     if m.group("city") and not agency and not region and len(city.replace(" ", "")) < 3:

@@ -360,8 +360,15 @@ SPEECH_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:said|say|says|told|reporte
 HEARSAY = re.compile(r"\b(?:rumou?rs?|allegations?|accus\w+)\s+(?:\w+\s+){0,2}?that\b", re.I)
 
 
+ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:(?:the|a|an|members?|officials?|leaders?|spokesm[ae]n|sources?|"
+                          r"residents?|witnesses)\s+(?:of\s+)?){0,3}$", re.I)
+
+
 def _without_sources(text: str, group: list[_Mention]) -> list[_Mention]:
-    """Drop the people who report a toll ("killing 12, two witnesses and a health official said")."""
+    """Drop the people who report a toll ("killing 12, two witnesses and a health official said", "according
+    to members of a rebel group")."""
+    if ACCORDING_TO.search(text[max(0, group[0].start - 60):group[0].start]):
+        return []
     if not SPEECH_AFTER.match(text[group[-1].end:]):
         return group
     if re.search(r",\s*$", text[:group[0].start]):

@@ -601,3 +601,24 @@ def test_each_side_s_dead_after_an_all_sides_toll_are_among_them_and_make_the_so
                  title="Base raided in Somalia")
     assert [(e["sub_event_type"], e["actor2"], e["fatalities"]) for e in got] == [
         ("Armed clash", "Military Forces of Somalia", 21)]
+
+
+def test_a_jet_dropping_bombs_on_a_village_is_an_air_strike_placed_there_with_its_region():
+    got = events("A military air strike on a village killed eight civilians, residents said on Wednesday.\n\n"
+                 "A military jet dropped two bombs on Thit Seint village in the Sagaing region on Tuesday afternoon, "
+                 "according to Ko Aung, a resistance fighter from the village.", title="Air strike in Myanmar")
+    assert [(e["sub_event_type"], e["location"], e["admin1"], e["event_date"], e["actor2"]) for e in got] == [
+        ("Air/drone strike", "Thit Seint", "Sagaing", "2023-09-19", "Civilians (Myanmar)")]
+
+
+def test_members_of_a_group_who_report_a_toll_are_not_among_the_dead():
+    got = events("Air strikes on a village in Chin state on Tuesday killed at least six civilians, according to members "
+                 "of a rebel group and local media.", title="Strikes in Myanmar")
+    assert [e["fatalities"] for e in got] == [6]
+
+
+def test_a_bare_town_and_a_spaced_dash_open_a_dateline_not_the_incident_s_place():
+    got = events("Maputo - Insurgents killed and beheaded four fishermen on Tuesday near the village of Mucojo in "
+                 "Macomia district, in the northern province of Cabo Delgado.", title="Fishermen beheaded")
+    assert "Maputo" not in {e["location"] for e in got}
+    assert {e["admin1"] for e in got} == {"Cabo Delgado"}
