@@ -75,8 +75,8 @@ DATELINE = re.compile(
     r"\s*(?P<agency2>" + _AGENCY + r")(?:" + _DASH + r"|\s+(?=[A-Z]))"
     # "Kabul, Afghanistan – " (Al Jazeera): a place, its country and a long dash
     + r"|^(?P<city3>" + _CITY_ANY + r"),\s*(?P<region3>" + _REGION + r")\s*[\u2013\u2014]\s*"
-    # "Maputo - Terrorists beheaded ...": a known town alone and a spaced dash
-    + r"|^(?P<city4>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+(?:--|[-\u2013\u2014])\s+(?=[A-Z])"
+    # "Maputo - Terrorists beheaded ...", "Khartoum: At least 31 ...": a known town alone, a spaced dash or a colon
+    + r"|^(?P<city4>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:\s+(?:--|[-\u2013\u2014])\s+|\s*:\s+)(?=[A-Z])"
 )
 
 

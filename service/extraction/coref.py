@@ -122,8 +122,11 @@ def _types_fit(a, b) -> bool:
 
 
 def _days_fit(coarse, fine) -> bool:
-    if coarse.event_date == fine.event_date or not coarse.dated or not fine.dated:
+    if coarse.event_date == fine.event_date or not coarse.dated:
         return True
+    if not fine.dated:
+        # an undated telling happened in the report's week: "earlier this month" is another incident
+        return abs((coarse.event_date - fine.event_date).days) <= 7
     # a statement made a day or two after the incident it reports
     return timedelta(0) <= coarse.event_date - fine.event_date <= timedelta(days=2) and coarse.statement_dated
 

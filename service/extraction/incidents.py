@@ -160,12 +160,16 @@ def _incident_days(clause: Clause, state: ArticleState, inherit: Incident | None
                         state.published, state.pub_precision)
 
 
+UNNAMED_PLACE = re.compile(r"\b(?:on|in|at|near)\s+an?\s+(?:[\w-]+\s+)?(?:village|town|settlement|hamlet|camp)\b", re.I)
+
+
 def _incident_places(clause: Clause, state: ArticleState, inherit: Incident | None) -> tuple[list, list, str | None]:
     """The places (one event each), the words naming them and the country; the last place when none."""
     if inherit is not None:
         return [inherit.place], [inherit.place_text], inherit.iso3
-    place_list = [p.place for p in clause.places] or [state.last_place]
-    place_texts = [p.text for p in clause.places] or [state.last_place_text]
+    unnamed = not clause.places and UNNAMED_PLACE.search(clause.text)  # "an attack on a village": not the last place
+    place_list = [p.place for p in clause.places] or [None if unnamed else state.last_place]
+    place_texts = [p.text for p in clause.places] or ["" if unnamed else state.last_place_text]
     return place_list, place_texts, place_list[0].iso3 if place_list[0] else state.country
 
 

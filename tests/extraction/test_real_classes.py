@@ -622,3 +622,19 @@ def test_a_bare_town_and_a_spaced_dash_open_a_dateline_not_the_incident_s_place(
                  "Macomia district, in the northern province of Cabo Delgado.", title="Fishermen beheaded")
     assert "Maputo" not in {e["location"] for e in got}
     assert {e["admin1"] for e in got} == {"Cabo Delgado"}
+
+
+def test_a_town_and_a_colon_open_a_dateline():
+    got = events("Khartoum: At least 20 people were killed in an attack by the Rapid Support Forces in the city of El "
+                 "Fasher, volunteer groups said.", title="Attack in Darfur")
+    assert [e["location"] for e in got] == ["El Fasher"]
+
+
+def test_an_unnamed_village_earlier_this_month_is_neither_the_last_place_nor_the_lead():
+    got = events("At least 20 people were killed in an attack by the Rapid Support Forces in the city of El Fasher, "
+                 "volunteer groups said.\n\nEarlier this month, the groups reported that at least 12 people were killed "
+                 "in an attack carried out by the RSF on a village.", title="Attacks in Darfur")
+    by_toll = {e["fatalities"]: e for e in got}
+    assert sorted(by_toll) == [12, 20]
+    assert by_toll[20]["location"] == "El Fasher"
+    assert by_toll[12]["location"] != "El Fasher"
