@@ -106,7 +106,7 @@ REPORTED_SPEECH = re.compile(
     r"|^(?:[\w.'\u2019-]+\s+){1,8}?(?:said|says)\s+(?:on\s+\w+\s+)?(?=(?:the|a|an|its|their|his|her)\s)", re.I)
 SIDE_BY = re.compile(r"\b(?:backed|supported|joined|accompanied|assisted|aided|reinforced)\s+by\s+(?:the\s+)?$", re.I)
 # "killed by the Marxist ELN rebels", "by suspected Boko Haram fighters": up to two qualifiers before the agent
-PASSIVE_AGENT = re.compile(r"\b(?:by|when|as)\s+(?:the\s+)?(?:(?:suspected|alleged|armed|heavily|unknown|unidentified|"
+PASSIVE_AGENT = re.compile(r"\b(?:by|when|as|blamed\s+on|attributed\s+to)\s+(?:the\s+)?(?:(?:suspected|alleged|armed|heavily|unknown|unidentified|"
                            r"\w+ist|(?-i:[A-Z][a-z]+))\s+){0,2}$", re.I)
 SPEAKER = re.compile(
     r"^(?P<speaker>.{3,80}?)\s+(?:said|says|claimed|announced|reported)\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?"
@@ -150,7 +150,7 @@ def _assign_roles(incident: Incident, text: str, trigger: int, iso3: str | None,
         incident.actor1_generic = first.generic
     if second is not None and second.name != incident.actor1:
         incident.actor2, incident.inter2 = second.name, second.inter
-    elif first is not None and (second is None or second.name == first.name) and first.inter == 1 \
+    elif first is not None and (second is None or second.name == first.name) and first.inter in (1, 8) \
             and _state_forces_were_hit(text, first):
         # "Four policemen were killed in an attack": the forces named alone are the target of someone unnamed
         incident.actor2, incident.inter2 = first.name, first.inter

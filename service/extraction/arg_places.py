@@ -116,6 +116,8 @@ def unresolved_places(text: str, country: str | None, taken: list[gazetteer.Plac
                         gazetteer.skeleton(known.name) == gazetteer.skeleton(name) and _fits_context(known, name, clause_admin):
                     out.append(gazetteer.PlaceMention(start, end, name, known))
                     continue
+                if gazetteer.place_key(name) in gazetteer.load_index().stop_words:
+                    continue  # "confirmed the attack on Twitter": a word that is never an unknown place
                 place = gazetteer.Place(
                     name=name, iso3=country, country=(countries.by_iso3(country).name if countries.by_iso3(country) else country),
                     admin1=admin.admin1 if admin else None, admin2=None,

@@ -38,8 +38,8 @@ GENERIC_PRIORITY = 69  # "attacked", "clashes", "killed": the lead's word for wh
 def group(state):
     """The grouping stage: background incidents out, summaries and their details sorted out, the rest placed."""
     kept = drop_background(state.incidents, state.published, state.dropped)
-    state.incidents = group_incidents(kept, article_place(state.title, state.text[:400], state.country),
-                                      _lead_sentence_day(state))
+    lead = state.text.strip().split("\n", 1)[0][:400]  # the first paragraph, not a later reference to the capital
+    state.incidents = group_incidents(kept, article_place(state.title, lead, state.country), _lead_sentence_day(state))
     for incident in state.incidents:
         count_bomber(incident, state.body)
     return state
@@ -147,7 +147,8 @@ def _merge_into(fine, coarse) -> None:
         if fine.cls.event_type == "Violence against civilians" and fine.inter2 == 7 and coarse.actor2:
             fine.actor2, fine.inter2 = coarse.actor2, coarse.inter2  # civilians were only that type's default
         fine.cls = coarse.cls  # "attacks on Odesa" told first, "a missile strike on the city" after
-    if not fine.actor1 or fine.actor1_generic and not coarse.actor1_generic and coarse.actor1:
+    if (not fine.actor1 or fine.actor1_generic and not coarse.actor1_generic and coarse.actor1) \
+            and coarse.actor1 != fine.actor2:  # never an actor on both sides
         fine.actor1, fine.inter1, fine.actor1_generic = coarse.actor1, coarse.inter1, coarse.actor1_generic
     if not fine.actor2 and coarse.actor2:
         fine.actor2, fine.inter2 = coarse.actor2, coarse.inter2
@@ -271,7 +272,8 @@ def _fold(keep, other) -> None:
         keep.event_date, keep.precision, keep.dated, keep.statement_dated = \
             other.event_date, other.precision, True, False
     keep.fatalities = combined_toll(keep.fatalities, other.fatalities)
-    if not keep.actor1 or keep.actor1_generic and other.actor1 and not other.actor1_generic:
+    if (not keep.actor1 or keep.actor1_generic and other.actor1 and not other.actor1_generic) \
+            and other.actor1 != keep.actor2:
         keep.actor1, keep.inter1, keep.actor1_generic = other.actor1, other.inter1, other.actor1_generic
     if not keep.actor2 and other.actor2:
         keep.actor2, keep.inter2 = other.actor2, other.inter2

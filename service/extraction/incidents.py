@@ -20,7 +20,7 @@ from .arg_actors import assign_actors, find_clause_actors, note_groups, victims_
 from .arg_claims import agreement_parties, apply_claim, fill_target, refine_actors
 from .arg_counts import add_follow_up_deaths, dead_by_place, deaths_by_place, incident_toll, place_fatalities
 from .arg_dates import date_reading, own_dates, statement_dated
-from .arg_places import GENERIC_WORDS, clause_places
+from .arg_places import GENERIC_WORDS, REFERENCE_PLACE, clause_places
 from .classify import Classification, cue_matches
 from .continuation import (all_intercepted, become_disrupted, dispersed_crowd, is_continuation, moved_to_town,
                            same_area)
@@ -160,7 +160,8 @@ def _incident_days(clause: Clause, state: ArticleState, inherit: Incident | None
                         state.published, state.pub_precision)
 
 
-UNNAMED_PLACE = re.compile(r"\b(?:on|in|at|near)\s+an?\s+(?:[\w-]+\s+)?(?:village|town|settlement|hamlet|camp)\b", re.I)
+UNNAMED_PLACE = re.compile(r"\b(?:on|in|at|near|through)\s+an?\s+(?:[\w-]+\s+)?(?:village|town|settlement|hamlet|camp|region|area)\b",
+                           re.I)
 
 
 def _incident_places(clause: Clause, state: ArticleState, inherit: Incident | None) -> tuple[list, list, str | None]:
@@ -194,7 +195,8 @@ def start_incident(clause: Clause, state: ArticleState, inherit: Incident | None
             _note_start(incident, clause, date_words, place_texts[i] if clause.places else "")
             _code_actors(incident, clause, civilian, state)
             state.incidents.append(incident)
-    if place_list and place_list[0] is not None:
+    if place_list and place_list[0] is not None and (state.published - days[0][0]).days <= 14:
+        # (an incident of last month is background: the next "a mine exploded" is not where it was)
         state.last_place, state.last_place_text = place_list[0], place_texts[0] or ""
 
 
@@ -280,7 +282,9 @@ def continue_incident(previous: list[Incident], clause: Clause, state: ArticleSt
         _traced(targets, "arguments.actors", text, lambda: fill_target(targets, text, state))
     _traced(targets, "arguments.claims", text, lambda: apply_claim(targets, text, state))
     if not clause.deaths and head.place is None and places and not clause.quoted \
-            and (cls is not None or not SUMMARY_WORDS.search(head.clause_text)):
+            and (cls is not None or not SUMMARY_WORDS.search(head.clause_text)) \
+            and not REFERENCE_PLACE.search(text[max(0, places[0].start - 40):places[0].start]):
+        # (not "reinforcements were sent to a sector 370 km north of the capital Bamako")
         head.place = places[0].place
         head.note("location admin1", "arguments.places", places[0].text)
     _dated_by_follow_up(targets, clause)

@@ -638,3 +638,20 @@ def test_an_unnamed_village_earlier_this_month_is_neither_the_last_place_nor_the
     assert sorted(by_toll) == [12, 20]
     assert by_toll[20]["location"] == "El Fasher"
     assert by_toll[12]["location"] != "El Fasher"
+
+
+def test_twitter_is_no_place_and_a_reference_town_does_not_place_the_incident():
+    got = events("Suspected jihadists killed at least nine soldiers in an attack on Sunday in central Mali, a security "
+                 "source said.\n\nThe armed forces confirmed the attack on Twitter. They said reinforcements were being "
+                 "sent to the area, about 300 kilometres north of the capital Bamako.", title="Soldiers killed in Mali")
+    assert [(e["location"], e["actor1"], e["actor2"]) for e in got] == [
+        ("Mali", "Unidentified Armed Group (Mali)", "Military Forces of Mali")]
+
+
+def test_peacekeepers_killed_by_a_mine_are_the_target_somewhere_not_the_last_month_s_place():
+    got = events("Jihadists killed 21 soldiers last month in a raid on an army camp in Dioura, central Mali.\n\n"
+                 "On Monday a UN peacekeeper was killed when a mine exploded as his convoy passed through a central "
+                 "region.", title="Peacekeeper killed in Mali")
+    assert [(e["actor2"], e["fatalities"]) for e in got] == [
+        ("MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali", 1)]
+    assert got[0]["location"] != "Dioura"
