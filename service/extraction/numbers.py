@@ -86,6 +86,9 @@ def _patterns() -> dict:
             + QUALIFIER + r"(?P<num>" + NUMBER_PATTERN + r")\b",
             re.I,
         ),
+        # "there have been 18 confirmed fatalities", "resulting in more than 30 deaths"
+        "toll_after": re.compile(
+            r"(?<![\w,.])" + QUALIFIER + r"(?P<num>" + NUMBER_PATTERN + r")\s+(?:confirmed\s+)?(?:fatalities|deaths)\b", re.I),
     }
 
 
@@ -152,6 +155,8 @@ def _is_subset_or_anaphor(text: str, mention: _Mention) -> bool:
         return True  # "eight people, five of them soldiers": part of the figure already counted
     if re.search(r"\b(?:including|among\s+(?:them|whom|the\s+dead)|of\s+whom|incl\.)\s+(?:[a-z-]+\s+){0,2}$", before):
         return True  # "three people, among them police inspector X": one of the three
+    if re.match(r"\s+(?:among|of)\s+(?:those|the)\s+(?:killed|dead|victims|slain)\b", text[mention.end:], re.I):
+        return True  # "the mayor was one among those killed": one of a figure told elsewhere
     # "the two men", "both of the dead": people already counted elsewhere.
     first = text[mention.start:mention.end].split()[0].lower() if mention.end > mention.start else ""
     if first not in ("the",) and re.search(r"\b(?:the|both|all|these|those)\s+$", before):
@@ -223,6 +228,7 @@ def death_counts(text: str) -> list[Count]:
     mentions = [m for m in _mentions(text) if not (re.match(r"of\s+(?:them|whom|those)\b", m.noun, re.I)
                                                    and re.search(r",\s*$", _preceding(text, m.start)))]
     tolls = list(finditer(pats["toll"], text, low))
+    tolls += [t for t in pats["toll_after"].finditer(text) if not any(u.start() <= t.start() < u.end() for u in tolls)]
     toll_spans = [(t.start("num"), t.end("num")) for t in tolls]
     out: list[Count] = []
     for t in tolls:

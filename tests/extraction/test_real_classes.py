@@ -655,3 +655,13 @@ def test_peacekeepers_killed_by_a_mine_are_the_target_somewhere_not_the_last_mon
     assert [(e["actor2"], e["fatalities"]) for e in got] == [
         ("MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali", 1)]
     assert got[0]["location"] != "Dioura"
+
+
+def test_the_group_behind_an_attack_is_a_claim_and_one_among_those_killed_is_a_subset():
+    got = events("Gunmen killed at least 14 people in an attack on Tuesday, including the mayor of the town, "
+                 "prosecutors said. The attack took place in San Miguel Totolapan in the state of Guerrero.\n\n"
+                 "The mayor was one among those killed, and there have been 14 confirmed fatalities so far. A gang "
+                 "linked to the cartel known as Jalisco Nueva Generacion was the mastermind behind the attack.",
+                 title="Mayor among 14 killed in Mexico")
+    assert [(e["location"], e["fatalities"]) for e in got] == [("San Miguel Totolapan", 14)]
+    assert got[0]["actor1"] is not None
