@@ -132,7 +132,10 @@ def _days_fit(coarse, fine) -> bool:
 
 
 def _candidates(coarse, incidents: list) -> list:
-    """The finer tellings a coarse mention can be: not those told as another incident ("In another attack")."""
+    """The finer tellings a coarse mention can be: not those told as another incident ("In another attack"),
+    and none when the coarse mention is itself told as another ("Also on Friday, militants ambushed ...")."""
+    if SEPARATE.search(coarse.clause_text[:80]):
+        return []
     return [i for i in incidents if i is not coarse and _finer(i, coarse) and _types_fit(coarse, i)
             and _days_fit(coarse, i) and not SEPARATE.search(i.clause_text[:80])]
 

@@ -21,7 +21,7 @@ from .arg_claims import agreement_parties, apply_claim, fill_target, refine_acto
 from .arg_counts import add_follow_up_deaths, dead_by_place, deaths_by_place, incident_toll, place_fatalities
 from .arg_dates import date_reading, own_dates, statement_dated
 from .arg_places import GENERIC_WORDS, REFERENCE_PLACE, clause_places
-from .classify import Classification, cue_matches
+from .classify import Classification, context_match, cue_matches
 from .continuation import (all_intercepted, become_disrupted, dispersed_crowd, is_continuation, moved_to_town,
                            same_area)
 from .document import ArticleState, Clause, Incident
@@ -164,11 +164,22 @@ UNNAMED_PLACE = re.compile(r"\b(?:on|in|at|near|through)\s+an?\s+(?:[\w-]+\s+)?(
                            re.I)
 
 
+def _region_of(place):
+    """The region a place lies in, at region precision (the place itself when it is a region or has none)."""
+    if place.kind in ("admin1", "country") or not place.admin1:
+        return place
+    return dataclasses.replace(place, name=place.admin1, admin2=None, latitude=None, longitude=None, geo_precision=3,
+                               kind="admin1")
+
+
 def _incident_places(clause: Clause, state: ArticleState, inherit: Incident | None) -> tuple[list, list, str | None]:
     """The places (one event each), the words naming them and the country; the last place when none."""
     if inherit is not None:
         return [inherit.place], [inherit.place_text], inherit.iso3
     unnamed = not clause.places and UNNAMED_PLACE.search(clause.text)  # "an attack on a village": not the last place
+    if not clause.places and not unnamed and state.last_place is not None and context_match("new_incident", clause.text):
+        # "Also on Friday, militants ambushed a police vehicle": another incident, somewhere in the same region
+        return [_region_of(state.last_place)], [""], state.last_place.iso3
     place_list = [p.place for p in clause.places] or [None if unnamed else state.last_place]
     place_texts = [p.text for p in clause.places] or ["" if unnamed else state.last_place_text]
     return place_list, place_texts, place_list[0].iso3 if place_list[0] else state.country

@@ -665,3 +665,10 @@ def test_the_group_behind_an_attack_is_a_claim_and_one_among_those_killed_is_a_s
                  title="Mayor among 14 killed in Mexico")
     assert [(e["location"], e["fatalities"]) for e in got] == [("San Miguel Totolapan", 14)]
     assert got[0]["actor1"] is not None
+
+
+def test_another_incident_told_without_a_place_stays_its_own_event_in_the_region():
+    got = events("Militants attacked a police post in the city of Bannu in northwest Pakistan on Tuesday, killing six "
+                 "officers, police said.\n\nAlso on Tuesday, suspected militants ambushed a police vehicle, killing two "
+                 "policemen, officials said.", title="Attacks in Pakistan")
+    assert sorted((e["location"], e["fatalities"]) for e in got) == [("Bannu", 6), ("Khyber Pakhtunkhwa", 2)]
