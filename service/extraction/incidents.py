@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import timedelta
 
 from .arg_actors import assign_actors, find_clause_actors, note_groups, victims_are_civilian
 from .arg_claims import agreement_parties, apply_claim, fill_target, refine_actors
@@ -69,7 +70,8 @@ def _told_as_follow_up(clause: Clause, own: list, previous: list[Incident], stat
     if cls is None or is_negated_arrest(clause) or clause.quoted or is_claim(clause.text) or is_retelling(clause):
         if cls is not None:
             state.dropped.append((clause.text, follow_up_reason(clause)))
-        if previous and not own:
+        if previous and (not own or (clause.places and len(previous) == 1 and _day_of(own, previous[0]))):
+            # "The troops came under fire late Wednesday in Dioungani": where and when the incident began
             continue_incident(previous, clause, state)
         elif not previous and clause.places and cls is None and not clause.quoted:
             # "soldiers spotted huts in a forest in Ukhrul": where the story is, before any incident is told
@@ -299,6 +301,12 @@ def continue_incident(previous: list[Incident], clause: Clause, state: ArticleSt
         head.place = places[0].place
         head.note("location admin1", "arguments.places", places[0].text)
     _dated_by_follow_up(targets, clause)
+
+
+def _day_of(own: list, head: Incident) -> bool:
+    """Every day the clause gives is the incident's day or the one before (an overnight attack begun late on
+    the eve)."""
+    return all(d.date is not None and timedelta(0) <= head.event_date - d.date <= timedelta(days=1) for d in own)
 
 
 def _dated_by_follow_up(targets: list[Incident], clause: Clause) -> None:

@@ -672,3 +672,10 @@ def test_another_incident_told_without_a_place_stays_its_own_event_in_the_region
                  "officers, police said.\n\nAlso on Tuesday, suspected militants ambushed a police vehicle, killing two "
                  "policemen, officials said.", title="Attacks in Pakistan")
     assert sorted((e["location"], e["fatalities"]) for e in got) == [("Bannu", 6), ("Khyber Pakhtunkhwa", 2)]
+
+
+def test_a_follow_up_placing_an_overnight_attack_on_the_eve_places_it():
+    got = events("At least six soldiers were killed in an overnight attack in central Mali, the army said on "
+                 "Wednesday.\n\nThe troops came under fire late Tuesday from armed men in Dioungani, an area of the "
+                 "Mopti region, the army said.", title="Soldiers killed in Mali")
+    assert [(e["location"], e["admin1"], e["fatalities"]) for e in got] == [("Dioungani", "Mopti", 6)]
