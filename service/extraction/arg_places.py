@@ -86,6 +86,12 @@ def _fits_context(known: gazetteer.Place, name: str, admin: gazetteer.Place | No
     return same_name or admin is None or admin.admin1 is None or known.admin1 == admin.admin1
 
 
+def _hamlet_elsewhere(known: gazetteer.Place, admin: gazetteer.Place | None) -> bool:
+    """A small namesake in another region than the one the story is in ("the neighbourhood of al-Aumd" in a
+    story about Marib is not the hamlet of that name in Hadramawt)."""
+    return admin is not None and bool(admin.admin1) and known.admin1 != admin.admin1 and (known.population or 0) < 10000
+
+
 def unresolved_places(text: str, country: str | None, taken: list[gazetteer.PlaceMention],
                       context: gazetteer.Place | None = None) -> list[gazetteer.PlaceMention]:
     """Places the gazetteer does not know, named in a locative frame ("the village of Mamove").
@@ -113,7 +119,8 @@ def unresolved_places(text: str, country: str | None, taken: list[gazetteer.Plac
                     continue
                 known = gazetteer.resolve(name, country)
                 if known is not None and known.iso3 == country and \
-                        gazetteer.skeleton(known.name) == gazetteer.skeleton(name) and _fits_context(known, name, clause_admin):
+                        gazetteer.skeleton(known.name) == gazetteer.skeleton(name) and _fits_context(known, name, clause_admin) \
+                        and not _hamlet_elsewhere(known, admin):
                     out.append(gazetteer.PlaceMention(start, end, name, known))
                     continue
                 if gazetteer.place_key(name) in gazetteer.load_index().stop_words:
@@ -171,6 +178,7 @@ def find_incident_places(text: str, country: str | None, context: gazetteer.Plac
         plain = [m for m in towns if not _names_admin_area(text, m)]
         if plain:
             mentions = [m for m in mentions if not (m.place.kind == "town" and _names_admin_area(text, m))]
+    mentions = [_as_region(text, m) for m in mentions]
     mentions = [m for m in mentions if not NOT_INCIDENT_PLACE.search(text[max(0, m.start - 60):m.start])]
     if len(mentions) > 1:
         kept = [m for m in mentions if not REFERENCE_PLACE.search(text[max(0, m.start - 40):m.start])]
@@ -182,6 +190,16 @@ def find_incident_places(text: str, country: str | None, context: gazetteer.Plac
 INSTITUTION = re.compile(r"^(?:University|College|Institute|Hospital|School|Academy|Airport|Prison|Stadium)\b", re.I)
 QUALIFIES_NEXT = re.compile(r"^\s+(?:city|town|village|port|camp)\s+of\s+[A-Z]")
 QUALIFIED_NEXT = re.compile(r"\s(?:city|town|village|port|camp)$", re.I)
+
+
+def _as_region(text: str, m: gazetteer.PlaceMention) -> gazetteer.PlaceMention:
+    """"the central province of Marib" names the province, not the town it is named after."""
+    place = m.place
+    if place.kind != "town" or not place.admin1 or not _names_admin_area(text, m) \
+            or gazetteer.skeleton(place.admin1) != gazetteer.skeleton(place.name):
+        return m
+    region = dataclasses.replace(place, name=place.admin1, kind="admin1", admin2=None, geo_precision=3)
+    return gazetteer.PlaceMention(m.start, m.end, m.text, region)
 
 
 def _in_named_province(text: str, mention: gazetteer.PlaceMention,

@@ -110,6 +110,9 @@ def _types_fit(a, b) -> bool:
     if ta == tb:
         return True  # the fighting in which a town was taken; a march and the riot it became
     if ta in VIOLENT and tb in VIOLENT:
+        if "Explosions/Remote violence" in (ta, tb) and any(
+                i.cls.event_type != "Explosions/Remote violence" and SHOOTING.search(i.clause_text) for i in (a, b)):
+            return False  # people shot dead are not the shelling's dead
         return min(a.cls.priority, b.cls.priority) <= GENERIC_PRIORITY
     if ta in CROWD and tb in CROWD:
         return True  # a march and the riot it became
@@ -194,6 +197,7 @@ REFERS_BACK = re.compile(
     r"(?:attacks?|ambush|raid|strikes?|bombing|blast|explosion|assault|incident|violence|clash(?:es)?|fighting|"
     r"killings?|shooting|abductions?|kidnapping|protests?|rally|march|demonstrations?|unrest|offensive|shelling)\b",
     re.I)
+SHOOTING = re.compile(r"\b(?:shot|gunned\s+down|opened\s+fire|shooting|shootings)\b", re.I)
 SEPARATE = re.compile(r"\b(?:another|second|third|fourth|separate|fresh|further|other)\s+(?:[\w-]+\s+)?(?:attacks?|incidents?|"
                       r"clash(?:es)?|strikes?|bombings?|raids?|blasts?|explosions?|shootings?|ambush(?:es)?|protests?|"
                       r"demonstrations?|riots?|killings?|assaults?)\b"

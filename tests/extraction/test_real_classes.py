@@ -679,3 +679,17 @@ def test_a_follow_up_placing_an_overnight_attack_on_the_eve_places_it():
                  "Wednesday.\n\nThe troops came under fire late Tuesday from armed men in Dioungani, an area of the "
                  "Mopti region, the army said.", title="Soldiers killed in Mali")
     assert [(e["location"], e["admin1"], e["fatalities"]) for e in got] == [("Dioungani", "Mopti", 6)]
+
+
+def test_the_province_of_a_name_is_the_province_and_its_neighbourhood_told_after_is_the_place():
+    got = events("At least nine civilians were killed when two ballistic missiles fired by the Houthis struck a "
+                 "school in the central province of Marib, officials said on Tuesday.\n\nThe missiles hit the "
+                 "school in the residential neighbourhood of al-Aumd late Monday, they said.", title="Missiles hit Marib")
+    assert [(e["location"], e["admin1"], e["fatalities"], e["event_date"]) for e in got] == [
+        ("al-Aumd", "Marib", 9, "2023-09-18")]
+
+
+def test_people_shot_dead_in_a_province_are_not_the_shelling_told_there_after():
+    got = events("Regime forces shot four people dead in the central province of Hama on Tuesday, activists said.\n\n"
+                 "Activists in Hama said the army had also shelled the suburb of Halfaya.", title="Violence in Syria")
+    assert sorted(e["sub_event_type"] for e in got) == ["Attack", "Shelling/artillery/missile attack"]
