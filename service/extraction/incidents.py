@@ -70,7 +70,8 @@ def _told_as_follow_up(clause: Clause, own: list, previous: list[Incident], stat
     if cls is None or is_negated_arrest(clause) or clause.quoted or is_claim(clause.text) or is_retelling(clause):
         if cls is not None:
             state.dropped.append((clause.text, follow_up_reason(clause)))
-        if previous and (not own or (clause.places and len(previous) == 1 and _day_of(own, previous[0]))):
+        if previous and (not own or (cls is None and not clause.quoted and clause.places and len(previous) == 1
+                                     and _day_of(own, previous[0]) and _may_place(clause, previous[0]))):
             # "The troops came under fire late Wednesday in Dioungani": where and when the incident began
             continue_incident(previous, clause, state)
         elif not previous and clause.places and cls is None and not clause.quoted:
@@ -301,6 +302,11 @@ def continue_incident(previous: list[Incident], clause: Clause, state: ArticleSt
         head.place = places[0].place
         head.note("location admin1", "arguments.places", places[0].text)
     _dated_by_follow_up(targets, clause)
+
+
+def _may_place(clause: Clause, head: Incident) -> bool:
+    """The clause's places can be where the head happened: it has none yet, or only its region or country."""
+    return head.place is None or head.place.kind in ("admin1", "country") or same_area(clause.places, [head])
 
 
 def _day_of(own: list, head: Incident) -> bool:

@@ -693,3 +693,11 @@ def test_people_shot_dead_in_a_province_are_not_the_shelling_told_there_after():
     got = events("Regime forces shot four people dead in the central province of Hama on Tuesday, activists said.\n\n"
                  "Activists in Hama said the army had also shelled the suburb of Halfaya.", title="Violence in Syria")
     assert sorted(e["sub_event_type"] for e in got) == ["Attack", "Shelling/artillery/missile attack"]
+
+
+def test_a_quote_with_its_own_day_and_village_adds_no_dead_to_the_last_incident_told():
+    got = events("Paramilitary fighters attacked a village in Gezira State on Tuesday, killing at least 40 people, "
+                 "activists said. The UN is concerned by fighting in recent days between the army and the "
+                 "paramilitaries in the town of El-Fasher.\n\n\"Wad Alnoura village witnessed a massacre on Tuesday, "
+                 "with up to 40 people killed,\" a local committee said.", title="Village attacked in Sudan")
+    assert [e["fatalities"] for e in got if e["location"] == "El-Fasher"] in ([], [0])
