@@ -16,6 +16,7 @@ Incidents dated long before publication are background, not news, and are droppe
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, timedelta
 
@@ -319,6 +320,9 @@ def group_incidents(incidents: list, fallback, lead_sentence_day=None) -> list:
         if incident.cls.sub_event_type == "Abduction/forced disappearance" and incident.fatalities:
             # killed and kidnapped, the dead told in a follow-up: the killing is the attack
             incident.cls = refine_type(incident.cls, None, "", incident.fatalities)
+        elif incident.cls.sub_event_type == "Protest with intervention" and incident.fatalities:
+            # police broke up the protest and people died: lethal force against protesters
+            incident.cls = dataclasses.replace(incident.cls, sub_event_type="Excessive force against protesters")
         if incident.place is None and fallback is not None and incident.iso3 in (None, fallback.iso3):
             incident.place, incident.iso3 = fallback, fallback.iso3
             incident.note("location admin1 iso3", "grouping", f"(no place in the text: the article's) {fallback.name}")

@@ -701,3 +701,9 @@ def test_a_quote_with_its_own_day_and_village_adds_no_dead_to_the_last_incident_
                  "paramilitaries in the town of El-Fasher.\n\n\"Wad Alnoura village witnessed a massacre on Tuesday, "
                  "with up to 40 people killed,\" a local committee said.", title="Village attacked in Sudan")
     assert [e["fatalities"] for e in got if e["location"] == "El-Fasher"] in ([], [0])
+
+
+def test_a_protest_broken_up_with_people_shot_dead_is_excessive_force():
+    got = events("Police in Nairobi fired tear gas and water cannon at crowds protesting proposed tax rises on Tuesday, "
+                 "and rights groups said four people were shot dead.", title="Kenya protests")
+    assert [(e["sub_event_type"], e["fatalities"]) for e in got] == [("Excessive force against protesters", 4)]
