@@ -138,7 +138,7 @@ def _days_fit(coarse, fine) -> bool:
 def _candidates(coarse, incidents: list) -> list:
     """The finer tellings a coarse mention can be: not those told as another incident ("In another attack"),
     and none when the coarse mention is itself told as another ("Also on Friday, militants ambushed ...")."""
-    if SEPARATE.search(coarse.clause_text[:80]):
+    if TOLD_AS_ANOTHER.match(coarse.clause_text):
         return []
     return [i for i in incidents if i is not coarse and _finer(i, coarse) and _types_fit(coarse, i)
             and _days_fit(coarse, i) and not SEPARATE.search(i.clause_text[:80])]
@@ -183,7 +183,13 @@ def _split_summary(coarse, incidents: list) -> bool:
 
 
 def _summarised(coarse, details: list) -> None:
-    """A summary's day goes to the details that have none of their own."""
+    """A summary's named perpetrator goes to the details that name only "the insurgents"; its day to those
+    that have none of their own."""
+    for d in details:
+        if coarse.actor1 and not coarse.actor1_generic and (d.actor1_generic or not d.actor1) \
+                and coarse.actor1 != d.actor2:
+            d.actor1, d.inter1, d.actor1_generic = coarse.actor1, coarse.inter1, False
+            d.note("actor1 inter1", "grouping", f"(the perpetrator the summary names) {coarse.clause_text[:80]}")
     if not coarse.dated or coarse.statement_dated:
         return
     for d in details:
@@ -198,6 +204,8 @@ REFERS_BACK = re.compile(
     r"(?:attacks?|ambush|raid|strikes?|bombing|blast|explosion|assault|incident|violence|clash(?:es)?|fighting|"
     r"killings?|shooting|abductions?|kidnapping|protests?|rally|march|demonstrations?|unrest|offensive|shelling)\b",
     re.I)
+TOLD_AS_ANOTHER = re.compile(r"^\W*(?:also\s+on|separately|elsewhere|meanwhile|in\s+(?:another|a\s+separate)\s+"
+                             r"(?:incident|attack|development))\b", re.I)
 SHOOTING = re.compile(r"\b(?:shot|gunned\s+down|opened\s+fire|shooting|shootings)\b", re.I)
 SEPARATE = re.compile(r"\b(?:another|second|third|fourth|separate|fresh|further|other)\s+(?:[\w-]+\s+)?(?:attacks?|incidents?|"
                       r"clash(?:es)?|strikes?|bombings?|raids?|blasts?|explosions?|shootings?|ambush(?:es)?|protests?|"

@@ -28,7 +28,10 @@ SUPERLATIVE = re.compile(
 # "the latest in a string of attacks" compares the incident with others; it sums none of them up
 SUMMARY_WORDS = re.compile(r"(?<!latest in a )(?<!latest in the )(?<!latest of a )\b(?:wave|series|string|spate|spree|round|surge)\s+of\b|\b(?:across|around|throughout)\s+the\s+"
                            r"(?:country|province|region|state)\b|\bnationwide\b|\b(?:various|several|different|many|other)\s+"
-                           r"(?:parts|areas|places|towns|cities|districts)\b", re.I)
+                           r"(?:parts|areas|places|towns|cities|districts)\b"
+                           # "a fresh attack on three villages": several incidents summed up
+                           r"|\b(?:attacks?|raids?)\s+on\s+(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+"
+                           r"(?:villages|towns|communities|localities|settlements)\b", re.I)
 HEDGE = re.compile(r"\b(?:more than|over|at least|nearly|some|about|around|almost|hundreds|thousands|tens of)\b", re.I)
 THE_INCIDENT = re.compile(r"\bthe\s+(?:\w+\s+)?(?:attack|strike|bombing|blast|explosion|raid|"
                           r"massacre|shelling|ambush|assault)\b", re.I)

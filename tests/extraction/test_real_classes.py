@@ -707,3 +707,11 @@ def test_a_protest_broken_up_with_people_shot_dead_is_excessive_force():
     got = events("Police in Nairobi fired tear gas and water cannon at crowds protesting proposed tax rises on Tuesday, "
                  "and rights groups said four people were shot dead.", title="Kenya protests")
     assert [(e["sub_event_type"], e["fatalities"]) for e in got] == [("Excessive force against protesters", 4)]
+
+
+def test_a_fresh_attack_on_three_villages_sums_up_and_names_the_perpetrator_of_each():
+    got = events("Boko Haram jihadists in a fresh attack on three villages in Borno State have killed nine civilians.\n\n"
+                 "The insurgents raided the village of Kurmari, 40 kilometres from Maiduguri, late Sunday, killing four "
+                 "residents as they slept.", title="Boko Haram kills nine in Borno")
+    assert [(e["location"], e["fatalities"], e["actor1"]) for e in got] == [
+        ("Kurmari", 4, "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad")]
