@@ -260,9 +260,12 @@ def _civilian_or_victim_target(incident: Incident, iso3: str | None, victims: li
         incident.actor2, incident.inter2 = victims[0].name, victims[0].inter
 
 
-HIT_AFTER = re.compile(r"^[^,;.]{0,25}?\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?"
+# the forces are the subject of the passive ("policemen on patrol were killed"), not the ones reporting it
+# ("police said two suspects were killed")
+_SUBJECT_GAP = r"^(?:\s+(?!(?:said|says|told|reported|confirmed|announced|added|and|who|that)\b)[\w-]+){0,2}"
+HIT_AFTER = re.compile(_SUBJECT_GAP + r"\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?"
                        r"(?:killed|shot|wounded|injured|ambushed|attacked|targeted|hit|abducted|kidnapped)\b"
-                       r"|^[^,;.]{0,25}?\s+(?:died|perished|lost\s+their\s+lives)\b", re.I)
+                       r"|" + _SUBJECT_GAP + r"\s+(?:died|perished|lost\s+their\s+lives)\b", re.I)
 HIT_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|ambushed|ambushing|targeted|"
                         r"targeting)\s+(?:at\s+least\s+|as\s+many\s+as\s+)?(?:\w+\s+){0,2}$", re.I)
 

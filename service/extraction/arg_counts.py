@@ -153,13 +153,17 @@ def apply_deaths(head: Incident, clause: str, deaths: list[Count]) -> None:
 ALL_SIDES = re.compile(r"\b(?:\d[\d,]*|\w+)\s+(?:people|persons)\s+(?:dead|were\s+killed|have\s+been\s+killed|killed)\b"
                        r"|\bleft\s+(?:at\s+least\s+|more\s+than\s+)?\w+\s+(?:people\s+)?dead\b", re.I)
 ADDED_SIDE = re.compile(r"\b(?:attackers?|assailants?|bombers?|gunmen)\b", re.I)
-MORE_DEAD = re.compile(r"\b(?:more|further|additional|another)\b(?!\s+than)", re.I)
+MORE_DEAD = re.compile(r"\b(?:more|further|additional|another)\b(?!\s+than)|\balso\b", re.I)
+QUOTED = re.compile(r"[\"\u201c\u201d]")
 
 
 def _part_of_total(head: Incident, clause: str, deaths: list[Count]) -> bool:
     """The lead counted everyone dead ("left 18 people dead"); a side's dead told after it are among them,
     unless the clause says they are more or they are the attackers."""
-    return bool(ALL_SIDES.search(head.clause_text)) and not MORE_DEAD.search(clause) \
+    more = MORE_DEAD.search(clause)
+    if more and more.group(0).lower() == "also" and QUOTED.search(clause):
+        more = None  # '"We lost five soldiers. Our troops also killed 13 militants," an officer said': both sides
+    return bool(ALL_SIDES.search(head.clause_text)) and not more \
         and not any(ADDED_SIDE.search(c.noun) for c in deaths) and all(c.noun for c in deaths)
 
 

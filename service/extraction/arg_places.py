@@ -192,14 +192,21 @@ QUALIFIES_NEXT = re.compile(r"^\s+(?:city|town|village|port|camp)\s+of\s+[A-Z]")
 QUALIFIED_NEXT = re.compile(r"\s(?:city|town|village|port|camp)$", re.I)
 
 
+def region_of(place: gazetteer.Place) -> gazetteer.Place:
+    """The region a place lies in, at region precision (the place itself when it is a region or has none);
+    the town's coordinates stand for it, as the gazetteer has none for regions."""
+    if place.kind in ("admin1", "country") or not place.admin1:
+        return place
+    return dataclasses.replace(place, name=place.admin1, kind="admin1", admin2=None, geo_precision=3)
+
+
 def _as_region(text: str, m: gazetteer.PlaceMention) -> gazetteer.PlaceMention:
     """"the central province of Marib" names the province, not the town it is named after."""
     place = m.place
     if place.kind != "town" or not place.admin1 or not _names_admin_area(text, m) \
             or gazetteer.skeleton(place.admin1) != gazetteer.skeleton(place.name):
         return m
-    region = dataclasses.replace(place, name=place.admin1, kind="admin1", admin2=None, geo_precision=3)
-    return gazetteer.PlaceMention(m.start, m.end, m.text, region)
+    return gazetteer.PlaceMention(m.start, m.end, m.text, region_of(place))
 
 
 def _in_named_province(text: str, mention: gazetteer.PlaceMention,

@@ -12,7 +12,7 @@ from .arg_dates import incident_dates
 from .classify import Classification, context_match, cue_matches
 from .document import ArticleState, Clause, Incident
 from .filters import QUOTE_START, SUMMARY_WORDS
-from .mentions import STANDALONE_TYPES
+from .mentions import CROWD, STANDALONE_TYPES
 
 ANAPHORIC_START = re.compile(
     r"^\s*(?:the|these|those|its|their|his|her)\s+(?:\w+\s+){0,2}?(?:attackers?|assailants|gunmen|fighters|"
@@ -21,9 +21,6 @@ ANAPHORIC_START = re.compile(
     r"police|officers|military|missiles?|drones?|bomb|shells|fire)\b|^\s*(?:it|they|he|she)\s+(?:said|added|also)\b",
     re.I,
 )
-
-
-CROWD_TYPES = ("Protests", "Riots")
 
 
 def is_continuation(cls: Classification, clause: str, own_dates: list, places: list, previous: list[Incident]) -> bool:
@@ -35,7 +32,7 @@ def is_continuation(cls: Classification, clause: str, own_dates: list, places: l
         return False
     if cls.sub_event_type in STANDALONE_TYPES and cls.event_type != previous[0].cls.event_type:
         return False
-    if cls.event_type in CROWD_TYPES and previous[0].cls.event_type not in CROWD_TYPES and cls.priority >= 70:
+    if cls.event_type in CROWD and previous[0].cls.event_type not in CROWD and cls.priority >= 70:
         return False  # "residents gathered to protest the attack": the protest is an event of its own
     if not places:
         return True

@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from ..vocab import countries
 from .arg_counts import count_bomber
 from .filters import SUMMARY_WORDS
-from .mentions import refine_type
+from .mentions import CROWD, refine_type
 from ..vocab import gazetteer
 
 __all__ = ["group", "group_incidents", "drop_background", "article_place", "BACKGROUND_DAYS"]
@@ -31,7 +31,6 @@ __all__ = ["group", "group_incidents", "drop_background", "article_place", "BACK
 # Incidents more than this many days before publication are background ("in June", "last month").
 BACKGROUND_DAYS = 14
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-CROWD = {"Protests", "Riots"}
 SPECIFIC_PRIORITY = 80  # a weapon or act named precisely (chemical, air strike, IED, abduction ...)
 GENERIC_PRIORITY = 69  # "attacked", "clashes", "killed": the lead's word for what the details name
 
@@ -204,6 +203,8 @@ REFERS_BACK = re.compile(
     r"(?:attacks?|ambush|raid|strikes?|bombing|blast|explosion|assault|incident|violence|clash(?:es)?|fighting|"
     r"killings?|shooting|abductions?|kidnapping|protests?|rally|march|demonstrations?|unrest|offensive|shelling)\b",
     re.I)
+# The openings of the lexicon's new_incident group that say "another incident" (not its "In <Place>, ..."):
+# a coarse telling that opens so is not the lead told in general terms.
 TOLD_AS_ANOTHER = re.compile(r"^\W*(?:also\s+on|separately|elsewhere|meanwhile|in\s+(?:another|a\s+separate)\s+"
                              r"(?:incident|attack|development))\b", re.I)
 SHOOTING = re.compile(r"\b(?:shot|gunned\s+down|opened\s+fire|shooting|shootings)\b", re.I)

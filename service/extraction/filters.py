@@ -150,7 +150,7 @@ def is_retelling(clause: Clause) -> bool:
 
 
 ACT_TOLD = re.compile(r"\b(?:killed|killing|struck|shelled|attacked|clashed|abducted|kidnapped|seized|captured|stormed|"
-                      r"ambushed)\b", re.I)
+                      r"ambushed|arrested|detained|apprehended)\b", re.I)
 
 
 def is_claim(clause: str) -> bool:

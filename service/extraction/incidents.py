@@ -21,7 +21,7 @@ from .arg_actors import assign_actors, find_clause_actors, note_groups, victims_
 from .arg_claims import agreement_parties, apply_claim, fill_target, refine_actors
 from .arg_counts import add_follow_up_deaths, dead_by_place, deaths_by_place, incident_toll, place_fatalities
 from .arg_dates import date_reading, own_dates, statement_dated
-from .arg_places import GENERIC_WORDS, REFERENCE_PLACE, clause_places
+from .arg_places import GENERIC_WORDS, REFERENCE_PLACE, clause_places, region_of
 from .classify import Classification, context_match, cue_matches
 from .continuation import (all_intercepted, become_disrupted, dispersed_crowd, is_continuation, moved_to_town,
                            same_area)
@@ -167,14 +167,6 @@ UNNAMED_PLACE = re.compile(r"\b(?:on|in|at|near|through)\s+an?\s+(?:[\w-]+\s+)?(
                            re.I)
 
 
-def _region_of(place):
-    """The region a place lies in, at region precision (the place itself when it is a region or has none)."""
-    if place.kind in ("admin1", "country") or not place.admin1:
-        return place
-    return dataclasses.replace(place, name=place.admin1, admin2=None, latitude=None, longitude=None, geo_precision=3,
-                               kind="admin1")
-
-
 def _incident_places(clause: Clause, state: ArticleState, inherit: Incident | None) -> tuple[list, list, str | None]:
     """The places (one event each), the words naming them and the country; the last place when none."""
     if inherit is not None:
@@ -182,7 +174,7 @@ def _incident_places(clause: Clause, state: ArticleState, inherit: Incident | No
     unnamed = not clause.places and UNNAMED_PLACE.search(clause.text)  # "an attack on a village": not the last place
     if not clause.places and not unnamed and state.last_place is not None and context_match("new_incident", clause.text):
         # "Also on Friday, militants ambushed a police vehicle": another incident, somewhere in the same region
-        return [_region_of(state.last_place)], [""], state.last_place.iso3
+        return [region_of(state.last_place)], [""], state.last_place.iso3
     place_list = [p.place for p in clause.places] or [None if unnamed else state.last_place]
     place_texts = [p.text for p in clause.places] or ["" if unnamed else state.last_place_text]
     return place_list, place_texts, place_list[0].iso3 if place_list[0] else state.country
@@ -287,7 +279,7 @@ def continue_incident(previous: list[Incident], clause: Clause, state: ArticleSt
             head.actor2, head.inter2 = force[0].name, force[0].inter
     _traced([head], "arguments.counts", counted, lambda: add_follow_up_deaths(head, text, clause.deaths, clause.tolls))
     if cls is not None and len(targets) == 1 and moved_to_town(head, clause):
-        head.place, head.place_text = places[0].place, places[0].text
+        head.place, head.place_text, head.place_own = places[0].place, places[0].text, True
         head.iso3 = places[0].place.iso3
         head.note("location admin1 iso3", "arguments.places", places[0].text)
     if cls is not None and cls.event_type == head.cls.event_type and head.cls.event_type not in ("Protests", "Riots"):
@@ -299,7 +291,7 @@ def continue_incident(previous: list[Incident], clause: Clause, state: ArticleSt
             and (cls is not None or not SUMMARY_WORDS.search(head.clause_text)) \
             and not REFERENCE_PLACE.search(text[max(0, places[0].start - 40):places[0].start]):
         # (not "reinforcements were sent to a sector 370 km north of the capital Bamako")
-        head.place = places[0].place
+        head.place, head.place_own = places[0].place, True
         head.note("location admin1", "arguments.places", places[0].text)
     _dated_by_follow_up(targets, clause)
 

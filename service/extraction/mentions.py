@@ -13,6 +13,7 @@ from .document import ArticleState, Clause
 from .segment import mask_chains
 
 # Acts that are events of their own even when told right after another incident, at its time and place.
+CROWD = {"Protests", "Riots"}  # the event types of crowds
 STANDALONE_TYPES = {
     "Disrupted weapons use", "Arrests", "Headquarters or base established", "Agreement",
     "Change to group/activity", "Non-violent transfer of territory",

@@ -715,3 +715,30 @@ def test_a_fresh_attack_on_three_villages_sums_up_and_names_the_perpetrator_of_e
                  "residents as they slept.", title="Boko Haram kills nine in Borno")
     assert [(e["location"], e["fatalities"], e["actor1"]) for e in got] == [
         ("Kurmari", 4, "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad")]
+
+
+def test_forces_reporting_deaths_are_not_the_dead_and_a_new_act_beside_people_fleeing_is_kept():
+    got = events("Police said two suspects were killed in a shootout in the town of Oicha on Monday.",
+                 title="Shootout in Congo")
+    assert "Unidentified Armed Group (Democratic Republic of Congo)" not in {e["actor1"] for e in got}
+    got = events("Thousands of civilians fled the fighting on Tuesday as government warplanes bombed the town of "
+                 "Maaloula in Syria.", title="Air strikes in Syria")
+    assert [e["sub_event_type"] for e in got] == ["Air/drone strike"]
+
+
+def test_arresting_a_mastermind_is_an_arrest_and_planes_dropping_leaflets_strike_nothing():
+    got = events("Police on Monday arrested the suspected mastermind of a market bombing in the city of Kano.",
+                 title="Arrest in Nigeria")
+    assert [e["sub_event_type"] for e in got] == ["Arrests"]
+    got = events("Military planes dropped leaflets over the town of Khan Younis on Monday urging residents to leave.",
+                 title="Leaflets over Gaza")
+    assert got == []
+
+
+def test_dead_told_as_also_killed_after_a_people_toll_add_up_and_a_follow_up_place_is_the_protest_s_own():
+    got = events("Ten people were killed when gunmen attacked a market in the city of Kano on Monday. Two soldiers "
+                 "were also killed.", title="Market attack")
+    assert [e["fatalities"] for e in got] == [12]
+    got = events("Protesters marched against fuel prices last week.\n\nThe march took place in Ikeja.\n\nGunmen killed "
+                 "three people in Ibadan on Monday.", title="Nigeria")
+    assert {e["location"] for e in got} == {"Ikeja", "Ibadan"}
