@@ -17,10 +17,11 @@ the rows add up to GET /events's total for the same filters.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from psycopg import sql
 
-from ..db import Session
+from ..db import Session, load_queries
 from ..errors import BadRequest
 from ..events.listing import EventFilter, build_filters
 
@@ -56,6 +57,35 @@ TOP_MAX = 1000
 # a chart has no use for more; a day series over decades of many groups would otherwise be built in full
 MAX_ROWS = 100_000
 OTHER = "other"
+STATS_TEMPLATE = load_queries(Path(__file__).with_name("queries.sql"))["stats"]
+
+
+def _groups(keys: list[sql.Identifier], folded: sql.Composed, top_: sql.SQL) -> tuple[sql.Composable, sql.Composable]:
+    """The groups of the answer (those past `top` folded into one) and how many there are."""
+    if not keys:
+        return sql.SQL("SELECT 1::bigint AS grp"), sql.SQL("1")
+    groups = sql.SQL("SELECT DISTINCT {folded} AS grp, {keys} FROM ranked").format(
+        folded=folded, keys=sql.SQL(", ").join(
+            sql.SQL("CASE WHEN grp > {top} THEN NULL ELSE {k} END AS {k}").format(top=top_, k=k) for k in keys))
+    # counted from base, not from groups: when there are too many, the ranking is never computed
+    group_count = sql.SQL("least((SELECT count(*) FROM (SELECT DISTINCT {} FROM base) present), {} + 1)").format(
+        sql.SQL(", ").join(keys), top_)
+    return groups, group_count
+
+
+def _periods(interval: str, group_count: sql.Composable) -> tuple[sql.Composable, sql.Composable, sql.Composable]:
+    """The series of periods (every one, empty or not), the rows it spans with the groups, and their count."""
+    unit = sql.Literal(interval)
+    periods = sql.SQL(""",
+periods AS (
+    SELECT generate_series(
+        date_trunc({unit}, coalesce(%(range_from)s::date, (SELECT min(period) FROM base))::timestamp),
+        date_trunc({unit}, coalesce(%(range_to)s::date, (SELECT max(period) FROM base))::timestamp),
+        {step}::interval)::date AS period
+)""").format(unit=unit, step=sql.Literal(f"1 {interval}"))
+    source = sql.SQL("periods p CROSS JOIN groups g LEFT JOIN buckets b ON b.period = p.period AND b.grp = g.grp")
+    size = sql.SQL("(SELECT count(*) FROM periods) * {}").format(group_count)
+    return periods, source, size
 
 
 def _stats_query(f: EventFilter, group_by: list[str], interval: str | None, top: int | None) -> sql.Composed:
@@ -71,59 +101,17 @@ def _stats_query(f: EventFilter, group_by: list[str], interval: str | None, top:
     columns = [sql.SQL("{} AS {}").format(sql.SQL(d.expression), k) for d, k in zip(dims, keys)]
     selected = [sql.SQL("g.{k} AS {k}").format(k=k) for k in keys]
     order = [sql.SQL("r.other"), *(sql.SQL("r.{}").format(k) for k in keys)]
-    if keys:
-        groups = sql.SQL("SELECT DISTINCT {folded} AS grp, {keys} FROM ranked").format(
-            folded=folded, keys=sql.SQL(", ").join(
-                sql.SQL("CASE WHEN grp > {top} THEN NULL ELSE {k} END AS {k}").format(top=top_, k=k) for k in keys))
-        # counted from base, not from groups: when there are too many, the ranking is never computed
-        group_count = sql.SQL("least((SELECT count(*) FROM (SELECT DISTINCT {} FROM base) present), {} + 1)").format(
-            key_list, top_)
-    else:
-        groups, group_count = sql.SQL("SELECT 1::bigint AS grp"), sql.SQL("1")
+    groups, group_count = _groups(keys, folded, top_)
     periods, source, size = sql.SQL(""), sql.SQL("groups g LEFT JOIN buckets b ON b.grp = g.grp"), group_count
     if interval:
-        unit = sql.Literal(interval)
-        columns.insert(0, sql.SQL("date_trunc({}, e.event_date::timestamp)::date AS period").format(unit))
+        columns.insert(0, sql.SQL("date_trunc({}, e.event_date::timestamp)::date AS period").format(sql.Literal(interval)))
         selected.append(sql.SQL("p.period"))
         order.insert(0, sql.SQL("r.period"))
-        periods = sql.SQL(""",
-periods AS (
-    SELECT generate_series(
-        date_trunc({unit}, coalesce(%(range_from)s::date, (SELECT min(period) FROM base))::timestamp),
-        date_trunc({unit}, coalesce(%(range_to)s::date, (SELECT max(period) FROM base))::timestamp),
-        {step}::interval)::date AS period
-)""").format(unit=unit, step=sql.Literal(f"1 {interval}"))
-        source = sql.SQL("periods p CROSS JOIN groups g LEFT JOIN buckets b ON b.period = p.period AND b.grp = g.grp")
-        size = sql.SQL("(SELECT count(*) FROM periods) * {}").format(group_count)
+        periods, source, size = _periods(interval, group_count)
     grouped = sql.SQL(", ").join(sql.SQL(str(i)) for i in range(1, len(columns) + 1))
     # `size` is known before any row of the answer is built; beyond MAX_ROWS the lateral part never runs (its
     # WHERE is a one-time filter) and the single row that comes back says how many rows there would have been
-    return sql.SQL("""
-WITH base AS (
-    SELECT {columns}, count(*) AS events, sum(e.fatalities) AS fatalities
-    FROM {from_} {joins}
-    WHERE {where}
-    {group_by}
-),
-ranked AS (
-    SELECT *, dense_rank() OVER (ORDER BY group_events DESC, group_fatalities DESC{rank_keys}) AS grp
-    FROM (SELECT *, sum(events) OVER w AS group_events, sum(fatalities) OVER w AS group_fatalities
-          FROM base WINDOW w AS ({partition})) sized
-),
-buckets AS (
-    SELECT {bucket_period} {folded} AS grp, sum(events)::bigint AS events, sum(fatalities)::bigint AS fatalities
-    FROM ranked GROUP BY {bucket_group}
-),
-groups AS ({groups}){periods},
-size AS (SELECT {size} AS bucket_count)
-SELECT size.bucket_count, r.*
-FROM size LEFT JOIN LATERAL (
-    SELECT {selected}, coalesce(g.grp > {top}, false) AS other,
-           coalesce(b.events, 0) AS events, coalesce(b.fatalities, 0) AS fatalities
-    FROM {source}
-    WHERE size.bucket_count <= {max_rows}
-) r ON true
-ORDER BY {order}""").format(
+    return sql.SQL(STATS_TEMPLATE).format(
         columns=sql.SQL(", ").join(columns) if columns else sql.SQL("NULL AS no_keys"),
         from_=f.from_clause, joins=sql.SQL(" ").join(sql.SQL(d.joins) for d in dims), where=f.where,
         group_by=sql.SQL("GROUP BY {}").format(grouped) if columns else sql.SQL(""),
