@@ -8,6 +8,8 @@ from pathlib import Path
 from service.cli import main as cli_main
 from service.loader import load_paths
 
+from .samples import ZAMFARA
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
@@ -31,13 +33,8 @@ def write_seed_dir(tmp_path: Path, articles: list[dict], name: str = "001_test.t
     return folder
 
 
-ARTICLE = {
-    "title": "Gunmen kill five villagers in Nigeria's Zamfara",
-    "body": ("Gunmen killed five villagers in an attack on the town of Gusau in Nigeria's Zamfara state on "
-             "Sunday, police said.\n\nThe attackers also abducted 12 people, residents said."),
-    "published": "2024-03-18", "published_precision": "day", "outlet": "Test Wire",
-    "url": "https://example.org/zamfara",
-}
+# the shared sample with a second incident: an abduction told after the attack
+ARTICLE = {**ZAMFARA, "body": ZAMFARA["body"] + "\n\nThe attackers also abducted 12 people, residents said."}
 
 
 def test_loading_the_seeds_stores_articles_events_and_evidence(database_url, dbq):
