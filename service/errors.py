@@ -23,15 +23,26 @@ class ServiceError(Exception):
     title = "Internal Server Error"
     slug = "internal"
 
-    def __init__(self, detail: str | None = None, *, errors: dict | None = None, headers: dict | None = None):
+    def __init__(self, detail: str | None = None, *, errors: dict | None = None, headers: dict | None = None,
+                 extra: dict | None = None):
         super().__init__(detail or self.title)
         self.detail = detail or self.title
         self.errors = errors
         self.headers = headers or {}
+        # RFC 9457 extension members, e.g. the id of the existing event a duplicate conflicts with
+        self.extra = extra or {}
 
 
 class BadRequest(ServiceError):
     status, title, slug = 400, "Bad Request", "bad-request"
+
+
+class Unauthorized(ServiceError):
+    status, title, slug = 401, "Unauthorized", "unauthorized"
+
+
+class Forbidden(ServiceError):
+    status, title, slug = 403, "Forbidden", "forbidden"
 
 
 class NotFound(ServiceError):
@@ -50,12 +61,16 @@ class Unprocessable(ServiceError):
     status, title, slug = 422, "Unprocessable Content", "validation"
 
 
+class TooManyRequests(ServiceError):
+    status, title, slug = 429, "Too Many Requests", "rate-limited"
+
+
 class Unavailable(ServiceError):
     status, title, slug = 503, "Service Unavailable", "unavailable"
 
 
 def problem(status: int, title: str, detail: str, *, slug: str | None = None, errors: dict | None = None,
-            headers: dict | None = None) -> Response:
+            headers: dict | None = None, extra: dict | None = None) -> Response:
     body = {
         "type": TYPE_BASE + (slug or str(status)),
         "title": title,
@@ -65,6 +80,7 @@ def problem(status: int, title: str, detail: str, *, slug: str | None = None, er
     }
     if errors:
         body["errors"] = errors
+    body.update(extra or {})
     resp = Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
     for key, value in (headers or {}).items():
         resp.headers[key] = value
@@ -72,9 +88,9 @@ def problem(status: int, title: str, detail: str, *, slug: str | None = None, er
 
 
 def _http_slug(code: int) -> str:
-    return {400: "bad-request", 404: "not-found", 405: "method-not-allowed", 406: "not-acceptable",
-            409: "conflict", 412: "precondition-failed", 415: "unsupported-media-type",
-            422: "validation"}.get(code, str(code))
+    return {400: "bad-request", 401: "unauthorized", 403: "forbidden", 404: "not-found", 405: "method-not-allowed",
+            406: "not-acceptable", 409: "conflict", 412: "precondition-failed", 413: "payload-too-large",
+            415: "unsupported-media-type", 422: "validation", 429: "rate-limited"}.get(code, str(code))
 
 
 def _field_errors(messages) -> dict:
@@ -105,7 +121,8 @@ def _dotted(messages: dict, prefix: str = "") -> dict:
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(ServiceError)
     def handle_service_error(exc: ServiceError):
-        return problem(exc.status, exc.title, exc.detail, slug=exc.slug, errors=exc.errors, headers=exc.headers)
+        return problem(exc.status, exc.title, exc.detail, slug=exc.slug, errors=exc.errors, headers=exc.headers,
+                       extra=exc.extra)
 
     @app.errorhandler(HTTPException)
     def handle_http_error(exc: HTTPException):

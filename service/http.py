@@ -1,14 +1,31 @@
 """Small HTTP helpers shared by the resource views."""
 from __future__ import annotations
 
-from flask import current_app, request
+import contextlib
+
+from flask import Response, current_app, g, request
 from werkzeug.exceptions import UnsupportedMediaType
 
 from .errors import BadRequest
 
 
+class _Joined:
+    """The database as a view sees it while an idempotent POST holds the request's transaction
+    (auth/idempotency.py): the view's sessions join that transaction, so the write and its stored response
+    commit together."""
+
+    def __init__(self, session):
+        self._session = session
+
+    @contextlib.contextmanager
+    def session(self):
+        with self._session.savepoint():
+            yield self._session
+
+
 def db():
-    return current_app.extensions["db"]
+    joined = g.get("joined_session")
+    return _Joined(joined) if joined is not None else current_app.extensions["db"]
 
 
 def config():
@@ -30,6 +47,14 @@ def etag(version: int) -> dict:
     return {"ETag": f'"{version}"'}
 
 
+def read_response(record: dict):
+    """A single resource's GET: 304 (no body) when If-None-Match holds its current ETag, else the record."""
+    tags = {t.strip().removeprefix("W/") for t in request.headers.get("If-None-Match", "").split(",")}
+    if "*" in tags or f'"{record["version"]}"' in tags:
+        return Response(status=304, headers=etag(record["version"]))
+    return record, 200, etag(record["version"])
+
+
 def only_sent(data: dict, member: str | None = None) -> dict:
     """A partial update holds only the fields the client sent, not the schema's defaults.
 
@@ -42,9 +67,8 @@ def only_sent(data: dict, member: str | None = None) -> dict:
 
 
 def requester() -> str | None:
-    """Who sent the request, for the history of what it changes: the API key's name once keys exist (a later
-    issue); None until then."""
-    return None
+    """Who sent the request, for the history of what it changes: the API key's name (auth/guard.py)."""
+    return g.get("key_name")
 
 
 def require_json_body() -> None:

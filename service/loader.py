@@ -28,6 +28,7 @@ class LoadSummary:
     events_linked: int = 0
     events_removed: int = 0
     events_skipped: int = 0
+    events_unplaced: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
 
     @property
@@ -40,6 +41,7 @@ class LoadSummary:
         self.events_linked += result.linked
         self.events_removed += result.removed
         self.events_skipped += result.skipped
+        self.events_unplaced += result.unplaced
 
     def describe(self) -> str:
         a = self.articles
@@ -48,6 +50,8 @@ class LoadSummary:
                 f"{self.events_removed} removed")
         if self.events_skipped:
             text += f", {self.events_skipped} deleted by a user and not restored"
+        if self.events_unplaced:
+            text += f", {self.events_unplaced} not stored (no country in the text)"
         for name, reason in self.failed:
             text += f"\nskipped {name}: {reason}"
         return text

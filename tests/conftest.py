@@ -23,7 +23,9 @@ from psycopg.rows import dict_row
 
 from service import create_app
 from service.config import Config
-from service.db import migrate
+from service.auth import QUERIES as AUTH_QUERIES
+from service.auth.keys import create_key
+from service.db import Database, migrate
 
 
 def _docker_available() -> bool:
@@ -84,12 +86,31 @@ def pg_server():
         yield url
 
 
+# the API keys every test database starts with (made once in the template): scope -> key
+API_KEYS: dict[str, str] = {}
+
+
+def _make_keys(url: str) -> None:
+    database = Database(url, min_size=1, max_size=1, queries=dict(AUTH_QUERIES))
+    try:
+        with database.session() as s:
+            for scope in ("read", "write", "admin"):
+                API_KEYS[scope] = create_key(s, scope, f"test-{scope}")[1]
+    finally:
+        database.close()
+
+
+def bearer(scope: str) -> dict:
+    return {"Authorization": f"Bearer {API_KEYS[scope]}"}
+
+
 @pytest.fixture(scope="session")
 def template_db(pg_server):
     name = f"eventsvc_tmpl_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(pg_server, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     migrate(with_dbname(pg_server, name))
+    _make_keys(with_dbname(pg_server, name))
     yield name
     with psycopg.connect(pg_server, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -116,6 +137,15 @@ def app(database_url):
 
 @pytest.fixture
 def client(app):
+    """A client that sends the admin key (named test-admin) with every request."""
+    client = app.test_client()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {API_KEYS['admin']}"
+    return client
+
+
+@pytest.fixture
+def anon_client(app):
+    """A client that sends no key."""
     return app.test_client()
 
 

@@ -113,3 +113,14 @@ def test_articles_views_code_and_page_through_the_service_not_the_loader(app, cl
         first, cursor = service.list_articles(s, 2, None)
         rest, end = service.list_articles(s, 2, cursor)
     assert [a["title"] for a in first + rest] == ["Report 2", "Report 1", "Report 0"] and end is None
+
+
+def test_an_article_whose_incidents_have_no_country_is_stored_without_them(client, dbq):
+    resp = client.post("/articles", json={
+        "title": "Raid on a market", "published": "2024-05-06", "url": "https://example.org/nowhere",
+        "body": "Gunmen raided the market of Quellbrook on Monday, killing four traders, a spokesman said."})
+
+    assert resp.status_code == 201, resp.get_json()
+    assert resp.get_json()["events"] == []
+    assert dbq("SELECT count(*) AS n FROM articles")[0]["n"] == 1
+    assert dbq("SELECT count(*) AS n FROM events")[0]["n"] == 0

@@ -92,14 +92,17 @@ def test_the_page_cap_comes_from_config(app):
     assert resp.get_json(force=True)["errors"] == {"limit": ["at most 3"]}
 
 
-def test_up_listens_on_this_machine_only_and_serve_on_every_interface(monkeypatch):
+def test_up_and_serve_listen_on_this_machine_only_unless_told(monkeypatch):
     from service.cli import build_parser
 
     monkeypatch.delenv("WEB_THREADS", raising=False)
+    monkeypatch.delenv("HOST", raising=False)
     assert build_parser().parse_args(["up"]).host == "127.0.0.1"
+    assert build_parser().parse_args(["serve"]).host == "127.0.0.1"
+    monkeypatch.setenv("HOST", "0.0.0.0")
     assert build_parser().parse_args(["serve"]).host == "0.0.0.0"
     assert build_parser().parse_args(["up", "--host", "0.0.0.0"]).host == "0.0.0.0"
-    assert build_parser().parse_args(["serve"]).threads == 4
+    assert build_parser().parse_args(["serve"]).threads == 16
     monkeypatch.setenv("WEB_THREADS", "8")
     assert build_parser().parse_args(["serve"]).threads == 8
 
@@ -111,5 +114,21 @@ def test_gunicorn_runs_threaded_workers_so_long_exports_are_not_killed():
 
     assert options["worker_class"] == "gthread" and options["threads"] == 4
     assert options["bind"] == "127.0.0.1:8000"
+    assert options["limit_request_line"] <= 8190 and options["graceful_timeout"] == 30
     dockerfile = (ENV_EXAMPLE.parent / "Dockerfile").read_text(encoding="utf-8")
-    assert "--worker-class gthread --threads ${WEB_THREADS}" in dockerfile
+    assert '"gunicorn", "-c", "gunicorn.conf.py"' in dockerfile and "COPY gunicorn.conf.py" in dockerfile
+
+
+def test_gunicorn_conf_has_the_same_settings_as_serve(monkeypatch):
+    import runpy
+
+    from service.cli import gunicorn_options
+
+    monkeypatch.setenv("PORT", "8123")
+    monkeypatch.setenv("WEB_THREADS", "6")
+    monkeypatch.delenv("HOST", raising=False)
+    conf = runpy.run_path(str(ENV_EXAMPLE.parent / "gunicorn.conf.py"))
+    serve = gunicorn_options("0.0.0.0", 8123, int(conf["workers"]), 6)
+    for name in ("bind", "worker_class", "threads", "timeout", "graceful_timeout", "limit_request_line",
+                 "limit_request_fields", "limit_request_field_size"):
+        assert conf[name] == serve[name], name

@@ -205,9 +205,10 @@ ROUTES = [
     ("GET", "/actors"), ("POST", "/actors"),
     ("GET", "/actors/{actor}"), ("PUT", "/actors/{actor}"), ("PATCH", "/actors/{actor}"),
     ("DELETE", "/actors/{actor}"), ("GET", "/actors/{actor}/events"),
-    ("POST", "/events/{event}/review"), ("GET", "/events/{event}/history"),
+    ("POST", "/events/{event}/review"), ("GET", "/events/{event}/history"), ("GET", "/actors/{actor}/history"),
     ("GET", "/articles"), ("POST", "/articles"), ("GET", "/articles/{article}"),
     ("GET", "/stats"), ("GET", "/health"), ("GET", "/ready"), ("GET", "/openapi.yaml"),
+    ("GET", "/metrics"),
 ]
 
 

@@ -210,7 +210,9 @@ def test_list_is_newest_first(client):
 
 def test_walking_every_page_returns_every_event_once(client):
     days = ["2024-05-01", "2024-05-03", "2024-05-03", "2024-05-03", "2024-04-20", "2024-06-01", "2024-05-03"]
-    created = [create(client, example_event(event_date=day))["id"] for day in days]
+    # one incident per day and place: the same day's events happen in different towns
+    created = [create(client, example_event(event_date=day, location=f"Omdurman {n}"))["id"]
+               for n, day in enumerate(days)]
 
     seen, pages, url = [], 0, "/events?limit=2"
     while url:

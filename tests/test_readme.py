@@ -10,6 +10,8 @@ import pytest
 
 from service.loader import load_paths
 
+from .conftest import API_KEYS
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -74,10 +76,17 @@ def test_every_curl_example_succeeds(database_url, app):
         req = as_request(argv)
         parts = urlsplit(req["url"])
         path = parts.path + (f"?{parts.query}" if parts.query else "")
-        resp = client.open(path, method=req["method"], headers=req["headers"], data=req["data"])
+        # the key `eventsvc up` prints, exported as the README says
+        headers = {k: v.replace("$EVENTSVC_KEY", API_KEYS["admin"]) for k, v in req["headers"].items()}
+        resp = client.open(path, method=req["method"], headers=headers, data=req["data"])
         body = resp.get_data(as_text=True)  # read streamed exports to the end
         resp.close()
         assert resp.status_code < 400, (" ".join(argv), resp.status_code, body[:500])
+
+
+def test_every_write_in_the_readme_sends_the_key():
+    writes = [as_request(argv) for argv in COMMANDS if as_request(argv)["method"] != "GET"]
+    assert writes and all(r["headers"].get("Authorization") == "Bearer $EVENTSVC_KEY" for r in writes)
 
 
 @pytest.mark.parametrize("argv", COMMANDS, ids=lambda a: as_request(a)["method"] + " " + as_request(a)["url"][:60])

@@ -203,7 +203,7 @@ def test_confirming_keeps_the_event_and_records_the_review(client, db, dbq):
     row = event_row(dbq, event_id)
     assert (row["review_status"], row["reviewed_at"] is not None, row["fatalities"]) == ("confirmed", True, 0)
     last = history(dbq, event_id)[-1]
-    assert (last["action"], last["cause"], last["who"], last["article_id"]) == ("review", "review", None, None)
+    assert (last["action"], last["cause"], last["who"], last["article_id"]) == ("review", "review", "test-admin", None)
     assert last["changes"] == {"review_status": {"before": "unreviewed", "after": "confirmed"}}
 
 
@@ -279,7 +279,7 @@ def test_history_lists_every_change_oldest_first_and_outlives_the_event(client):
     assert items[2]["changes"] == {"event_date": {"before": "2024-05-01", "after": "2024-05-02"}}
     assert items[3]["changes"] == {"review_status": {"before": "corrected", "after": "confirmed"}}
     assert items[4]["changes"] == {"deleted": {"before": False, "after": True}}
-    assert all(i["who"] is None and i["event_id"] == created["id"] for i in items)
+    assert all(i["who"] == "test-admin" and i["event_id"] == created["id"] for i in items)
 
 
 def test_history_of_an_id_that_never_existed_is_404(client):

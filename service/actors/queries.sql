@@ -13,7 +13,8 @@ WITH ins AS (
     INSERT INTO actors (name, aliases, inter, iso3) VALUES (%(name)s, %(aliases)s, %(inter)s, %(iso3)s)
     ON CONFLICT (lower(name)) DO NOTHING RETURNING id
 )
-SELECT id FROM ins UNION ALL SELECT id FROM actors WHERE lower(name) = lower(%(name)s) LIMIT 1;
+SELECT id, true AS created FROM ins
+UNION ALL SELECT id, false FROM actors WHERE lower(name) = lower(%(name)s) LIMIT 1;
 
 -- name: actor_record --
 -- One actor with its event count and first/last event dates.
@@ -53,3 +54,18 @@ DELETE FROM actors WHERE id = %(id)s RETURNING id;
 -- name: actor_exists --
 -- Whether an actor id is known (its events may be none).
 SELECT id FROM actors WHERE id = %(id)s;
+
+-- name: actor_tracked --
+-- The fields of an actor its audit trail follows.
+SELECT name, aliases, inter, iso3 FROM actors WHERE id = %(id)s;
+
+-- name: insert_actor_history --
+-- One entry of an actor's audit trail, in the transaction of the change it records.
+INSERT INTO actor_history (actor_id, action, cause, article_id, who, changes)
+VALUES (%(actor_id)s, %(action)s, %(cause)s, %(article_id)s, %(who)s, %(changes)s);
+
+-- name: actor_history --
+-- An actor's audit trail, oldest first.
+SELECT id, actor_id, at, action, cause, article_id, who, changes
+FROM actor_history WHERE actor_id = %(id)s
+ORDER BY id;

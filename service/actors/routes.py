@@ -5,13 +5,15 @@ from flask import url_for
 from flask.views import MethodView
 
 from ..api import Blueprint
-from ..http import config, db, etag, if_match_version, only_sent, require_json_body
+from ..auth.idempotency import DOC as IDEMPOTENCY_DOC, idempotent
+from ..events.history import Cause
+from ..http import config, db, etag, if_match_version, only_sent, read_response, require_json_body, requester
 from ..pagination import link_header, next_url, page_limit
 from ..events.responses import EXPORT_DOC, events_response
 from ..events.schemas import EventPageSchema
-from . import service
+from . import history, service
 from .listing import list_actors
-from .schemas import (ActorEventsArgsSchema, ActorInSchema, ActorListArgsSchema, ActorPageSchema, ActorPatchSchema,
+from .schemas import (ActorEventsArgsSchema, ActorHistorySchema, ActorInSchema, ActorListArgsSchema, ActorPageSchema, ActorPatchSchema,
                       ActorSchema)
 
 blp = Blueprint("actors", __name__, url_prefix="/actors", description="Who takes part in events")
@@ -36,13 +38,15 @@ class Actors(MethodView):
         url = next_url(next_cursor)
         return {"items": rows, "next": url}, 200, link_header(url)
 
+    @idempotent
+    @blp.doc(**IDEMPOTENCY_DOC)
     @blp.arguments(ActorInSchema)
     @blp.response(201, ActorSchema)
     @blp.alt_response(409, "CONFLICT")
     def post(self, data):
         """Create an actor (names are unique, case-insensitively)"""
         with db().session() as s:
-            actor_id = service.create_actor(s, data)
+            actor_id = service.create_actor(s, data, cause=Cause("api", who=requester()))
             record = service.get_actor(s, actor_id)
         return record, 201, {"Location": url_for("actors.Actor", actor_id=actor_id), **etag(record["version"])}
 
@@ -50,12 +54,13 @@ class Actors(MethodView):
 @blp.route("/<int:actor_id>")
 class Actor(MethodView):
     @blp.response(200, ActorSchema)
+    @blp.alt_response(304, description="Not Modified: If-None-Match holds the current ETag (no body)")
     @blp.alt_response(404, "NOT_FOUND")
     def get(self, actor_id):
         """Read one actor with its event count and first/last event dates"""
         with db().session() as s:
             record = service.get_actor(s, actor_id)
-        return record, 200, etag(record["version"])
+        return read_response(record)
 
     @blp.arguments(ActorInSchema)
     @blp.response(200, ActorSchema)
@@ -65,7 +70,8 @@ class Actor(MethodView):
     def put(self, data, actor_id):
         """Replace an actor"""
         with db().session() as s:
-            service.update_actor(s, actor_id, data, partial=False, if_match=if_match_version())
+            service.update_actor(s, actor_id, data, partial=False, if_match=if_match_version(),
+                                 cause=Cause("api", who=requester()))
             record = service.get_actor(s, actor_id)
         return record, 200, etag(record["version"])
 
@@ -77,7 +83,8 @@ class Actor(MethodView):
     def patch(self, changes, actor_id):
         """Change some fields of an actor"""
         with db().session() as s:
-            service.update_actor(s, actor_id, only_sent(changes), partial=True, if_match=if_match_version())
+            service.update_actor(s, actor_id, only_sent(changes), partial=True, if_match=if_match_version(),
+                                 cause=Cause("api", who=requester()))
             record = service.get_actor(s, actor_id)
         return record, 200, etag(record["version"])
 
@@ -88,8 +95,21 @@ class Actor(MethodView):
     def delete(self, actor_id):
         """Delete an actor that no event uses (409 otherwise)"""
         with db().session() as s:
-            service.delete_actor(s, actor_id, if_match=if_match_version())
+            service.delete_actor(s, actor_id, if_match=if_match_version(), cause=Cause("api", who=requester()))
         return None
+
+
+@blp.route("/<int:actor_id>/history")
+class ActorHistory(MethodView):
+    @blp.response(200, ActorHistorySchema)
+    @blp.alt_response(404, "NOT_FOUND")
+    def get(self, actor_id):
+        """Every change to an actor, oldest first: who, when, why, and each changed field before and after
+
+        A deleted actor keeps its history; 404 only for an id that never existed.
+        """
+        with db().session() as s:
+            return {"items": history.actor_history(s, actor_id)}
 
 
 # exports are documented beside the JSON page, as on GET /events

@@ -95,3 +95,22 @@ class ActorEventsArgsSchema(ListArgsSchema):
     def check_together(self, data, **kwargs):
         # the path names the actor, so actor_role narrows it without an `actor` parameter
         super().check_together({**data, "actor": "path"}, **kwargs)
+
+
+class ActorHistoryEntrySchema(ma.Schema):
+    id = fields.Integer()
+    actor_id = fields.Integer()
+    at = fields.DateTime(metadata={"description": "when the change was made (its transaction began)"})
+    action = fields.String(validate=validate.OneOf(("create", "update", "delete")))
+    cause = fields.String(validate=validate.OneOf(("api", "article", "review")), metadata={
+        "description": "api: a request to /actors or /events naming a new actor; article: storing the article "
+                       "article_id; review: a correcting review naming a new actor"})
+    article_id = fields.Integer(allow_none=True, metadata={"description": "with cause article: which article"})
+    who = fields.String(allow_none=True, metadata={"description": "the API key's name; null when not known"})
+    changes = fields.Dict(keys=fields.String(), values=fields.Dict(), metadata={
+        "description": "the fields that changed, each {\"before\": ..., \"after\": ...}",
+        "example": {"inter": {"before": 3, "after": 2}}})
+
+
+class ActorHistorySchema(ma.Schema):
+    items = fields.List(fields.Nested(ActorHistoryEntrySchema))

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from ..db import Session
+from ..events.history import API, Cause
 from ..vocab import actors as dictionary
 from ..errors import Conflict, PreconditionFailed, Unprocessable
+from . import history
 
 
 def resolve_actor(session: Session, name: str, inter: int | None = None, iso3: str | None = None,
-                  field: str = "actor1", *, known_only: bool = False) -> int:
+                  field: str = "actor1", *, known_only: bool = False, cause: Cause = API) -> int:
     """The id of the actor called `name`, created when unknown.
 
     A new actor's inter code comes from the request (inter1/inter2), else from the shipped actor
@@ -37,17 +39,22 @@ def resolve_actor(session: Session, name: str, inter: int | None = None, iso3: s
         raise Unprocessable(
             f"actor {name!r} is not known yet; give its inter code (1-8) in {inter_field} to create it",
             errors={inter_field: [f"required to create actor {name!r}"]})
-    return session.one("insert_actor_if_new", {"name": name, "aliases": aliases, "inter": inter, "iso3": iso3})["id"]
+    row = session.one("insert_actor_if_new", {"name": name, "aliases": aliases, "inter": inter, "iso3": iso3})
+    if row["created"]:
+        history.record(session, row["id"], "create", cause, history.diff(None, history.snapshot(session, row["id"])))
+    return row["id"]
 
 
 def get_actor(session: Session, actor_id: int) -> dict:
     return session.one_or_404("actor_record", {"id": actor_id}, what="actor")
 
 
-def create_actor(session: Session, data: dict) -> int:
-    return session.one("insert_actor", {
+def create_actor(session: Session, data: dict, *, cause: Cause = API) -> int:
+    actor_id = session.one("insert_actor", {
         "name": " ".join(data["name"].split()), "aliases": data.get("aliases") or [],
         "inter": data["inter"], "iso3": data.get("iso3")})["id"]
+    history.record(session, actor_id, "create", cause, history.diff(None, history.snapshot(session, actor_id)))
+    return actor_id
 
 
 def _check_version(row: dict, if_match: int | None) -> None:
@@ -55,22 +62,27 @@ def _check_version(row: dict, if_match: int | None) -> None:
         raise PreconditionFailed(f"the actor is at version {row['version']}, not {if_match}")
 
 
-def update_actor(session: Session, actor_id: int, data: dict, *, partial: bool, if_match: int | None = None) -> None:
+def update_actor(session: Session, actor_id: int, data: dict, *, partial: bool, if_match: int | None = None,
+                 cause: Cause = API) -> None:
     locked = session.one_or_404("actor_for_update", {"id": actor_id}, what="actor")
     _check_version(locked, if_match)
     current = get_actor(session, actor_id)
     merged = {k: current[k] for k in ("name", "aliases", "inter", "iso3")} if partial else {"aliases": [], "iso3": None}
     merged.update(data)
     merged["name"] = " ".join(merged["name"].split())
+    before = history.snapshot(session, actor_id)
     session.execute("update_actor", {**merged, "id": actor_id})
     if merged["name"] != current["name"] or merged["inter"] != current["inter"]:
         session.execute("touch_actor_events", {"id": actor_id})
+    history.record(session, actor_id, "update", cause, history.diff(before, history.snapshot(session, actor_id)))
 
 
-def delete_actor(session: Session, actor_id: int, *, if_match: int | None = None) -> None:
+def delete_actor(session: Session, actor_id: int, *, if_match: int | None = None, cause: Cause = API) -> None:
     _check_version(session.one_or_404("actor_for_update", {"id": actor_id}, what="actor"), if_match)
     used = session.one("actor_in_use", {"id": actor_id})["n"]
     if used:
         raise Conflict(f"the actor is used by {used} event(s); reassign or delete them first",
                        errors={"actor": [f"used by {used} event(s)"]})
+    before = history.snapshot(session, actor_id)
     session.execute("delete_actor", {"id": actor_id})
+    history.record(session, actor_id, "delete", cause, history.diff(before, None))

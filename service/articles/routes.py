@@ -5,6 +5,7 @@ from flask import url_for
 from flask.views import MethodView
 
 from ..api import Blueprint
+from ..auth.idempotency import DOC as IDEMPOTENCY_DOC, idempotent
 from ..http import config, db, require_json_body
 from ..pagination import link_header, next_url, page_limit
 from . import service
@@ -26,13 +27,16 @@ class Articles(MethodView):
         url = next_url(cursor)
         return {"items": rows, "next": url}, 200, link_header(url)
 
+    @idempotent
+    @blp.doc(**IDEMPOTENCY_DOC)
     @blp.arguments(ArticleInSchema)
     @blp.response(201, ArticleWriteResultSchema)
     @blp.alt_response(200, schema=ArticleWriteResultSchema, description="already stored (unchanged) or replaced")
     def post(self, data):
         """Code an article: its incidents are extracted, stored with their evidence, and returned"""
+        data, events = service.code(data, config().EXTRACT_PROCESSES)  # CPU time, not a connection
         with db().session() as s:
-            result = service.code_and_store(s, data)
+            result = service.code_and_store(s, data, events)
             article = service.get_article(s, result.article_id)
         article["status"] = result.status
         status = 201 if result.status == "new" else 200

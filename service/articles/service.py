@@ -7,7 +7,7 @@ from datetime import date
 
 from ..db import Session
 from ..events.history import Cause, record as record_history
-from ..events.service import DELETED, attach_sources, create_event
+from ..events.service import DELETED, attach_sources, create_event, dedup_key_text
 from ..extraction import dedup_key, extract
 from ..pagination import cursor_position, encode_cursor
 
@@ -41,6 +41,7 @@ class StoreResult:
     linked: int = 0
     removed: int = 0
     skipped: int = 0  # incidents a user deleted: reported again, but not brought back
+    unplaced: int = 0  # incidents the text does not place in any country: not stored (a place needs its country)
     event_ids: list[int] = field(default_factory=list)
 
 
@@ -67,8 +68,13 @@ def code_and_store(session: Session, data: dict, events: list[dict] | None = Non
     return store_article(session, article, events, dedup_key)
 
 
-def dedup_key_text(key) -> str:
-    return "|".join("" if part is None else str(part) for part in key)
+def code(data: dict, processes: int) -> tuple[dict, list[dict]]:
+    """An article as posted, with its text as it will be stored, and its incidents coded off the request thread
+    (coding.py); `code_and_store` then takes both without coding again."""
+    from .coding import extract_events
+    article = article_input(data)
+    events = extract_events(article.title, article.body, article.published, article.published_precision, processes)
+    return {**data, "body": article.body}, events
 
 
 def event_payload(event: dict) -> dict:
@@ -133,6 +139,9 @@ def store_article(session: Session, article: ArticleInput, events: list[dict], d
 
 def _store_event(session: Session, event: dict, key: str, cause: Cause, result: StoreResult) -> None:
     """Link one extracted incident to its event, creating the event when the incident is new."""
+    if not event.get("iso3") and not event.get("country"):
+        result.unplaced += 1
+        return
     # a concurrent transaction coding the same new incident waits here until this one commits, then links
     session.one("lock_dedup_key", {"dedup_key": key})
     found = session.one("event_by_dedup_key", {"dedup_key": key})

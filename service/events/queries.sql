@@ -82,3 +82,19 @@ VALUES (%(event_id)s, %(action)s, %(cause)s, %(article_id)s, %(who)s, %(changes)
 SELECT id, event_id, at, action, cause, article_id, who, changes
 FROM event_history WHERE event_id = %(id)s
 ORDER BY id;
+
+-- name: set_dedup_key --
+-- The incident key of an event a person created (the extractor's events get theirs on insert).
+UPDATE events SET dedup_key = %(dedup_key)s WHERE id = %(id)s;
+
+-- name: release_dedup_key --
+-- A deleted event gives up its incident key to the event a person records for the same incident.
+UPDATE events SET dedup_key = NULL WHERE id = %(id)s AND deleted_at IS NOT NULL;
+
+-- name: short_statement_timeout --
+-- The next statements of this transaction give up after 5 s (a /metrics scrape must not hang on a count).
+SELECT set_config('statement_timeout', '5000', true);
+
+-- name: live_events_count --
+-- How many events are recorded and not deleted (/metrics).
+SELECT count(*) AS n FROM events WHERE deleted_at IS NULL;

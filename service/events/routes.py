@@ -5,7 +5,8 @@ from flask import url_for
 from flask.views import MethodView
 
 from ..api import Blueprint
-from ..http import db, etag, if_match_version, only_sent, require_json_body, requester
+from ..auth.idempotency import DOC as IDEMPOTENCY_DOC, idempotent
+from ..http import db, etag, if_match_version, only_sent, read_response, require_json_body, requester
 from . import history, service
 from .history import Cause
 from .responses import EXPORT_DOC, events_response
@@ -35,6 +36,8 @@ class Events(MethodView):
         """
         return events_response(args)
 
+    @idempotent
+    @blp.doc(**IDEMPOTENCY_DOC)
     @blp.arguments(EventInSchema)
     @blp.response(201, EventSchema)
     @blp.alt_response(409, "CONFLICT")
@@ -49,12 +52,13 @@ class Events(MethodView):
 @blp.route("/<int:event_id>")
 class Event(MethodView):
     @blp.response(200, EventSchema)
+    @blp.alt_response(304, description="Not Modified: If-None-Match holds the current ETag (no body)")
     @blp.alt_response(404, "NOT_FOUND")
     def get(self, event_id):
         """Read one event with its evidence"""
         with db().session() as s:
             record = service.get_event(s, event_id)
-        return record, 200, etag(record["version"])
+        return read_response(record)
 
     @blp.arguments(EventInSchema)
     @blp.response(200, EventSchema)
@@ -92,6 +96,8 @@ class Event(MethodView):
 
 @blp.route("/<int:event_id>/review")
 class EventReview(MethodView):
+    @idempotent
+    @blp.doc(**IDEMPOTENCY_DOC)
     @blp.arguments(ReviewInSchema)
     @blp.response(200, EventSchema)
     @blp.alt_response(404, "NOT_FOUND")

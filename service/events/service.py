@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from ..actors.service import resolve_actor
 from ..db import Session
-from ..errors import PreconditionFailed, Unprocessable
+from ..errors import Conflict, PreconditionFailed, Unprocessable
+from ..extraction.records import dedup_key as incident_key
 from ..places import upsert_location
 from ..taxonomy import EVENT_TYPE_OF
 from . import history
@@ -20,16 +21,16 @@ WRITABLE = ("event_date", "time_precision", "event_type", "sub_event_type", *PLA
             "assoc_actor_1", "actor2", "assoc_actor_2", "civilian_targeting", "fatalities", "notes")
 
 
-def _link_actors(session: Session, event_id: int, data: dict) -> None:
+def _link_actors(session: Session, event_id: int, data: dict, cause: Cause) -> None:
     session.execute("clear_event_actors", {"id": event_id})
     for role, inter_key in (("actor1", "inter1"), ("actor2", "inter2")):
         if data.get(role):
-            actor_id = resolve_actor(session, data[role], data.get(inter_key), None, field=role)
+            actor_id = resolve_actor(session, data[role], data.get(inter_key), None, field=role, cause=cause)
             session.execute("link_event_actor", {"event_id": event_id, "actor_id": actor_id, "role": role})
     for role in ("assoc_actor_1", "assoc_actor_2"):
         for name in split_names(data.get(role)):
             # inter1/inter2 code the main actors; an associated actor has its own, so it must be known already
-            actor_id = resolve_actor(session, name, field=role, known_only=True)
+            actor_id = resolve_actor(session, name, field=role, known_only=True, cause=cause)
             session.execute("link_event_actor", {"event_id": event_id, "actor_id": actor_id, "role": role})
 
 
@@ -54,14 +55,39 @@ def _civilian_targeting(given: bool | None, event_type: str) -> bool:
     return event_type == VIOLENCE_AGAINST_CIVILIANS if given is None else bool(given)
 
 
+def dedup_key_text(key) -> str:
+    return "|".join("" if part is None else str(part) for part in key)
+
+
 def create_event(session: Session, data: dict, *, dedup_key: str | None = None, confidence: float | None = None,
                  cause: Cause = API) -> int:
-    """A new event; `dedup_key` and `confidence` are the extractor's (None for an event a person creates)."""
+    """A new event; `dedup_key` and `confidence` are the extractor's (None for an event a person creates: its
+    key is then computed from the stored record, and an incident already recorded is a 409)."""
     event_id = session.one("insert_event", {**_columns(session, data), "dedup_key": dedup_key,
                                             "confidence": confidence})["id"]
-    _link_actors(session, event_id, data)
-    history.record(session, event_id, "create", cause, history.diff(None, history.snapshot(session, event_id)))
+    _link_actors(session, event_id, data, cause)
+    created = history.snapshot(session, event_id)
+    if dedup_key is None:
+        _claim_incident(session, event_id, created)
+    history.record(session, event_id, "create", cause, history.diff(None, created))
     return event_id
+
+
+def _claim_incident(session: Session, event_id: int, record: dict) -> None:
+    """The same day, place, type and actors as a live event is the same incident: a 409 that points at it.
+
+    A deleted event's incident may be recorded again by a person; the tombstone gives up its key.
+    """
+    key = dedup_key_text(incident_key(record))
+    session.one("lock_dedup_key", {"dedup_key": key})
+    found = session.one("event_by_dedup_key", {"dedup_key": key})
+    if found and not found["deleted_at"]:
+        raise Conflict(f"this incident is already recorded as event {found['id']}; change that one instead",
+                       errors={"event": [f"same incident as event {found['id']}"]},
+                       headers={"Location": f"/events/{found['id']}"}, extra={"existing_event": found["id"]})
+    if found:
+        session.execute("release_dedup_key", {"id": found["id"]})
+    session.execute("set_dedup_key", {"id": event_id, "dedup_key": key})
 
 
 def get_event(session: Session, event_id: int) -> dict:
@@ -92,7 +118,7 @@ def replace_event(session: Session, event_id: int, data: dict, *, if_match: int 
     _lock(session, event_id, if_match)
     before = history.snapshot(session, event_id)
     session.execute("update_event", {**_columns(session, data), "id": event_id})
-    _link_actors(session, event_id, data)
+    _link_actors(session, event_id, data, cause)
     history.record(session, event_id, "update", cause, history.diff(before, history.snapshot(session, event_id)))
 
 
@@ -101,11 +127,11 @@ def patch_event(session: Session, event_id: int, changes: dict, *, if_match: int
     """Apply the given fields over the stored record; derived fields follow what changed."""
     _lock(session, event_id, if_match)
     before = history.snapshot(session, event_id)
-    _apply_changes(session, event_id, changes)
+    _apply_changes(session, event_id, changes, cause)
     history.record(session, event_id, "update", cause, history.diff(before, history.snapshot(session, event_id)))
 
 
-def _apply_changes(session: Session, event_id: int, changes: dict) -> None:
+def _apply_changes(session: Session, event_id: int, changes: dict, cause: Cause) -> None:
     """The fields of PATCH (or of a correcting review) written over the locked event's stored record."""
     current = session.one_or_404("event_record", {"id": event_id}, what="event")
     merged = {k: current.get(k) for k in WRITABLE}
@@ -120,7 +146,7 @@ def _apply_changes(session: Session, event_id: int, changes: dict) -> None:
     if not merged.get("actor1"):
         raise Unprocessable("actor1 cannot be removed", errors={"actor1": ["required"]})
     session.execute("update_event", {**_columns(session, merged), "id": event_id})
-    _link_actors(session, event_id, merged)
+    _link_actors(session, event_id, merged, cause)
 
 
 def review_event(session: Session, event_id: int, status: str, changes: dict | None = None, *,
@@ -132,7 +158,7 @@ def review_event(session: Session, event_id: int, status: str, changes: dict | N
     _lock(session, event_id, if_match)
     before = history.snapshot(session, event_id)
     if status == "corrected":
-        _apply_changes(session, event_id, changes or {})
+        _apply_changes(session, event_id, changes or {}, Cause("review", who=who))
     else:
         session.execute("confirm_event", {"id": event_id})
     after = history.snapshot(session, event_id)

@@ -79,8 +79,9 @@ def drop_background(incidents: list, published: date, dropped: list | None = Non
     earliest = published - timedelta(days=BACKGROUND_DAYS)
     kept = [i for i in incidents if earliest <= i.event_date <= published]
     if dropped is not None:
+        kept_ids = {id(i) for i in kept}
         dropped += [(i.clause_text, f"background: dated {i.event_date}, over {BACKGROUND_DAYS} days before publication")
-                    for i in incidents if i not in kept]
+                    for i in incidents if id(i) not in kept_ids]
     return kept
 
 

@@ -109,6 +109,11 @@ def _kind_of_death(clause: Clause, head: Incident, state: ArticleState) -> Class
     return head.cls
 
 
+# how many of the latest incidents a later clause may name by their town: a report's retellings refer back a
+# few incidents, and looking further would make a long document cost time quadratic in its length
+RECALL_WINDOW = 40
+
+
 def _named_incident(clause: Clause, state: ArticleState) -> list[Incident]:
     """"The first toll from Coyuca was 11 dead, but ...": a clause with no act of its own (or only a toll) that
     names the town of an earlier incident, not of the last one told, tells more about that incident."""
@@ -117,7 +122,7 @@ def _named_incident(clause: Clause, state: ArticleState) -> list[Incident]:
     last = state.last_group()
     if any(i.place is not None and _names(clause.text, i) for i in last):
         return []
-    for incident in reversed(state.incidents):
+    for incident in reversed(state.incidents[-RECALL_WINDOW:]):
         if incident.place is not None and incident.place.kind in ("town", "feature") and _names(clause.text, incident):
             return [i for i in state.incidents if i.group == incident.group and i.place is incident.place]
     return []

@@ -1,0 +1,57 @@
+"""Coding articles off the request threads, so that writes never starve reads.
+
+Extraction is CPU-bound Python: run in a web worker's thread it holds the GIL and the reads of that worker wait
+behind it. Here it runs in a small pool of separate processes (EXTRACT_PROCESSES per web worker, started on first
+use, at a lower CPU priority), while the request thread waits without the GIL and without a database connection.
+With EXTRACT_PROCESSES=0 articles are coded in the request thread, as the command-line loader does.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from ..extraction import extract
+
+NICENESS = 10  # below the web workers: a read gets the CPU before another sentence is coded
+
+_pools: dict[int, ProcessPoolExecutor] = {}
+_lock = threading.Lock()
+
+
+def _lower_priority() -> None:
+    try:
+        os.nice(NICENESS)
+    except OSError:  # not permitted here: run at the same priority
+        pass
+
+
+def _pool(processes: int) -> ProcessPoolExecutor:
+    with _lock:
+        pool = _pools.get(processes)
+        if pool is None:
+            # spawn, not fork: the web worker has threads, and a forked copy of a held lock never unlocks
+            pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_lower_priority)
+            _pools[processes] = pool
+        return pool
+
+
+def _reset(processes: int, broken: ProcessPoolExecutor) -> None:
+    with _lock:
+        if _pools.get(processes) is broken:
+            del _pools[processes]
+
+
+def extract_events(title: str, body: str, published, precision: int, processes: int) -> list[dict]:
+    """The incidents of one article, coded in the pool (or here, with processes=0)."""
+    if processes <= 0:
+        return extract(title, body, published, precision)
+    pool = _pool(processes)
+    try:
+        return pool.submit(extract, title, body, published, precision).result()
+    except BrokenProcessPool:  # a coding process died (killed, out of memory): start afresh, once
+        _reset(processes, pool)
+        return _pool(processes).submit(extract, title, body, published, precision).result()
