@@ -87,18 +87,58 @@ def test_up_migrates_loads_the_seeds_and_serves(database_url, dbq):
     assert dbq("SELECT count(*) AS n FROM articles")[0]["n"] == 2
 
 
+def _printed_key(output: str) -> str:
+    keys = [line.split("=", 1)[1] for line in output.splitlines() if "export EVENTSVC_KEY=" in line]
+    assert len(keys) == 1, output
+    return keys[0].strip()
+
+
+def _post_actor(port: int, key: str) -> int:
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/actors", method="POST",
+                                 data=json.dumps({"name": "Lakeside Guard", "inter": 4}).encode(),
+                                 headers={"Content-Type": "application/json", "Authorization": f"Bearer {key}"})
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        return resp.status
+
+
+def test_up_refuses_a_busy_port_before_touching_the_database(pg_server):
+    name = "eventsvc_cli_busy_port"
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = with_dbname(pg_server, name)
+    try:
+        with socket.socket() as busy:
+            busy.bind(("127.0.0.1", 0))
+            busy.listen()
+            port = busy.getsockname()[1]
+            result = subprocess.run([sys.executable, "-m", "service", "up", "--port", str(port)], cwd=ROOT,
+                                    env={**os.environ, "DATABASE_URL": url, "PYTHONWARNINGS": "ignore"},
+                                    capture_output=True, text=True, timeout=60)
+        assert result.returncode == 1 and f"port {port}" in result.stderr and "in use" in result.stderr
+        with psycopg.connect(url) as conn:  # nothing was migrated
+            assert conn.execute("SELECT to_regclass('schema_migrations')").fetchone()[0] is None
+    finally:
+        with psycopg.connect(pg_server, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def test_up_without_database_url_starts_an_embedded_postgres_that_keeps_its_data(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env.update(EMBEDDED_PG_DIR=str(tmp_path / "pgdata"), PYTHONWARNINGS="ignore")
-    outputs = []
-    for _ in range(2):  # the second start finds the data of the first
+    outputs, created = [], []
+    for run in range(2):  # the second start finds the data of the first
         port = free_port()
         proc = _run_up(env, port)
         try:
             events = wait_for(f"http://127.0.0.1:{port}/events", proc, seconds=120)
             assert len(events["items"]) >= 5
+            if run == 1:  # the admin key the first start printed writes
+                created.append(_post_actor(port, _printed_key(outputs[0])))
         finally:
             outputs.append(stop(proc))
+    assert created == [201]
+    assert "export EVENTSVC_KEY=" not in outputs[1]  # only the first start makes a key
     assert (tmp_path / "pgdata" / "PG_VERSION").exists()
     assert "migrations: schema is current" in outputs[1]
     assert "articles: 0 new" in outputs[1] and "2 unchanged" in outputs[1]

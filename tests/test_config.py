@@ -132,3 +132,18 @@ def test_gunicorn_conf_has_the_same_settings_as_serve(monkeypatch):
     for name in ("bind", "worker_class", "threads", "timeout", "graceful_timeout", "limit_request_line",
                  "limit_request_fields", "limit_request_field_size"):
         assert conf[name] == serve[name], name
+
+
+def test_dot_env_is_read_when_present_and_the_environment_wins(tmp_path, monkeypatch):
+    from service.config import load_dotenv_file
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PAGE_DEFAULT", raising=False)
+    monkeypatch.setenv("PAGE_MAX", "900")
+    assert load_dotenv_file() is False  # no .env: nothing read
+    (tmp_path / ".env").write_text("PAGE_DEFAULT=7\nPAGE_MAX=50\n", encoding="utf-8")
+
+    assert load_dotenv_file() is True
+    config = Config.from_env()
+    assert (config.PAGE_DEFAULT, config.PAGE_MAX) == (7, 900)
+    monkeypatch.delenv("PAGE_DEFAULT")  # load_dotenv set it in os.environ; monkeypatch restores the rest
