@@ -140,6 +140,8 @@ def register_error_handlers(app: Flask) -> None:
             return problem(code, "Unprocessable Content" if code == 422 else exc.name,
                            f"invalid input: {where}", slug=_http_slug(code), errors=errors)
         detail = exc.description or exc.name
+        if code == 413:
+            detail = f"the body is larger than this service accepts ({app.config['MAX_CONTENT_LENGTH']} bytes)"
         headers = dict(exc.get_headers()) if code == 405 else {}
         headers.pop("Content-Type", None)
         return problem(code, exc.name, detail, slug=_http_slug(code), headers=headers)

@@ -85,6 +85,7 @@ def test_a_body_over_the_limit_is_413_before_it_is_read(app, client, dbq):
     resp = client.post("/articles", json={"title": "long", "published": "2024-05-01", "body": "word " * 1_000})
 
     assert resp.status_code == 413 and resp.mimetype == PROBLEM
+    assert "2000 bytes" in resp.get_json()["detail"]
     assert snapshot(dbq) == before
 
 
