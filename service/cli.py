@@ -154,6 +154,18 @@ def cmd_keys(args) -> int:
     return commands.keys_list(url)
 
 
+def cmd_import(args) -> int:
+    from .imports.acled import import_acled
+    from .imports.acled_rows import BadRow
+    try:
+        summary = import_acled(_database_url(args), args.file, who=args.who, progress=not args.quiet)
+    except (BadRow, OSError, UnicodeDecodeError) as exc:
+        print(f"eventsvc import: {args.file}: {exc}", file=sys.stderr)
+        return 1
+    print(summary.describe())
+    return 0
+
+
 def cmd_openapi(args) -> int:
     from . import OPENAPI_FILE, create_app
     from .openapi import render
@@ -228,6 +240,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     _keys_parser(sub)
+
+    p = sub.add_parser("import", help="bulk-import an events file (ACLED's CSV layout, as /events?format=csv writes)")
+    p.add_argument("format", choices=("acled",))
+    p.add_argument("file")
+    p.add_argument("--who", help="name for the events' history (default: import:<file name>)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--database-url", help="default: $DATABASE_URL")
+    p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("openapi", help="print the OpenAPI document the app serves (--write: update openapi.yaml)")
     p.add_argument("--write", action="store_true")

@@ -36,7 +36,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import psycopg
 from psycopg import errors as pg_errors, sql
@@ -181,6 +181,15 @@ class Session:
                 cur.itersize = size
                 cur.execute(self._q(query), params)
                 yield from cur
+
+    def copy_rows(self, statement: str, rows: Iterable[tuple]) -> int:
+        """`COPY ... FROM STDIN` of `rows` (tuples in the statement's column order); returns how many."""
+        n = 0
+        with translated():
+            with self.conn.cursor() as cur, cur.copy(self._q(statement)) as copy:
+                for n, row in enumerate(rows, 1):
+                    copy.write_row(row)
+        return n
 
     @contextlib.contextmanager
     def savepoint(self) -> Iterator[None]:

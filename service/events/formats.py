@@ -2,7 +2,8 @@
 
 CSV columns, in ACLED's export order, so that tooling written for ACLED files reads ours:
 
-    event_id_cnty   ISO3 code + our id (SDN123); strip the 3 letters to get the id of /events/{id}
+    event_id_cnty   ISO3 code + our id (SDN123; strip the 3 letters to get the id of /events/{id}), or the id
+                    an imported event had in its file (`eventsvc import acled`)
     event_date      YYYY-MM-DD
     year            of event_date
     time_precision  1 day, 2 week, 3 month
@@ -16,7 +17,7 @@ CSV columns, in ACLED's export order, so that tooling written for ACLED files re
     country, admin1, admin2
     admin3          empty: not tracked
     location, latitude, longitude, geo_precision
-    source          outlets of the evidence, joined by "; "
+    source          outlets of the evidence, joined by "; " (an imported event: its file's source)
     source_scale    empty: not tracked
     notes, fatalities
     tags            empty: not tracked
@@ -96,13 +97,15 @@ def _outlets(sources: Iterable[dict]) -> str:
 def csv_row(record: dict) -> list:
     """One record as the values of CSV_COLUMNS."""
     return [
-        f"{record['iso3']}{record['id']}", record["event_date"].isoformat(), record["event_date"].year,
+        record.get("external_id") or f"{record['iso3']}{record['id']}", record["event_date"].isoformat(),
+        record["event_date"].year,
         record["time_precision"], record["disorder_type"], record["event_type"], record["sub_event_type"],
         record["actor1"], record["assoc_actor_1"], record["inter1"], record["actor2"], record["assoc_actor_2"],
         record["inter2"], record["interaction"], "Civilian targeting" if record["civilian_targeting"] else "",
         iso_numeric(record["iso3"]), "", record["country"], record["admin1"], record["admin2"], "",
         record["location"], record["latitude"], record["longitude"], record["geo_precision"],
-        _outlets(record.get("sources") or ()), "", record["notes"], record["fatalities"], "", _timestamp(record),
+        _outlets(record.get("sources") or ()) or record.get("source_text") or "", "", record["notes"],
+        record["fatalities"], "", _timestamp(record),
     ]
 
 
