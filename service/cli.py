@@ -158,7 +158,7 @@ def cmd_import(args) -> int:
     from .imports.acled import import_acled
     from .imports.acled_rows import BadRow
     try:
-        summary = import_acled(_database_url(args), args.file, who=args.who, progress=not args.quiet)
+        summary = import_acled(_database_url(args), args.file, who=args.who, progress=not args.quiet, bulk=args.bulk)
     except (BadRow, OSError, UnicodeDecodeError) as exc:
         print(f"eventsvc import: {args.file}: {exc}", file=sys.stderr)
         return 1
@@ -245,6 +245,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("format", choices=("acled",))
     p.add_argument("file")
     p.add_argument("--who", help="name for the events' history (default: import:<file name>)")
+    p.add_argument("--bulk", action=argparse.BooleanOptionalAction, default=None,
+                   help="set indexes and foreign keys aside while loading, then rebuild them (faster; reads wait "
+                        "until the import commits); default: when the file holds 100,000 rows and at least as many "
+                        "as the database")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--database-url", help="default: $DATABASE_URL")
     p.set_defaults(func=cmd_import)

@@ -118,3 +118,30 @@ def test_the_command_reports_and_refuses_a_file_that_is_not_acled(database_url, 
     assert "event_id_cnty" in capsys.readouterr().err
     assert main(["import", "acled", str(SAMPLE), "--quiet", "--database-url", database_url]) == 0
     assert "3 created" in capsys.readouterr().out
+
+
+def _schema(dbq) -> list:
+    return dbq("SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('events', 'event_actors', "
+               "'event_history') UNION ALL SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+               "WHERE conrelid IN ('events'::regclass, 'event_actors'::regclass, 'event_history'::regclass) "
+               "ORDER BY 1, 2")
+
+
+def test_bulk_mode_imports_the_same_and_gives_every_index_and_key_back(database_url, dbq, tmp_path):
+    before = _schema(dbq)
+
+    summary = import_acled(database_url, SAMPLE, progress=False, bulk=True)
+
+    assert summary.bulk and (summary.created, summary.bad_count) == (3, 3)
+    assert _schema(dbq) == before
+    assert dbq("SELECT count(*) AS n FROM event_actors")[0]["n"] == 7
+    # a second bulk import over the first: one new id, the rest unchanged
+    more = tmp_path / "more.csv"
+    more.write_text(SAMPLE.read_text().replace("NGA9001", "NGA9901"))
+    again = import_acled(database_url, more, progress=False, bulk=True)
+    assert (again.created, again.unchanged) == (1, 2)
+    assert _schema(dbq) == before
+
+
+def test_small_files_into_a_large_database_are_not_bulk(database_url):
+    assert import_acled(database_url, SAMPLE, progress=False).bulk is False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -16,6 +17,7 @@ from typing import Iterator
 from ..db import Database
 from . import QUERIES
 from .acled_rows import BadRow, staging_row
+from .bulk import indexes_set_aside, wanted
 
 MAX_REPORTED = 50  # bad rows listed one by one; the rest are counted
 
@@ -33,12 +35,13 @@ class ImportSummary:
     bad: list[tuple[int, str]] = field(default_factory=list)
     bad_count: int = 0
     seconds: float = 0.0
+    bulk: bool = False
 
     def describe(self) -> str:
         rate = self.rows / self.seconds if self.seconds else 0
         text = (f"rows: {self.rows} read in {self.seconds:.1f} s ({rate:,.0f} rows/s); events: {self.created} created, "
                 f"{self.updated} updated, {self.unchanged} unchanged; {self.places} new places, {self.actors} new "
-                f"actors")
+                f"actors{' (bulk mode: indexes rebuilt)' if self.bulk else ''}")
         if self.deleted_here:
             text += f"; {self.deleted_here} deleted here and left deleted"
         if self.duplicates:
@@ -68,8 +71,11 @@ def _rows(path: Path, summary: ImportSummary, progress) -> Iterator[tuple]:
                     summary.bad.append((line, str(exc)))
 
 
-def import_acled(url: str, path: str | Path, *, who: str | None = None, progress: bool = True) -> ImportSummary:
-    """Import one file; raises BadRow when the file is not ACLED-layout at all (nothing is changed then)."""
+def import_acled(url: str, path: str | Path, *, who: str | None = None, progress: bool = True,
+                 bulk: bool | None = None) -> ImportSummary:
+    """Import one file; raises BadRow when the file is not ACLED-layout at all (nothing is changed then).
+
+    `bulk`: set indexes and foreign keys aside while loading (bulk.py); None decides by the file's size."""
     from tqdm import tqdm
 
     path = Path(path)
@@ -80,9 +86,11 @@ def import_acled(url: str, path: str | Path, *, who: str | None = None, progress
         with database.session() as s, tqdm(desc="rows", unit=" rows", disable=not progress) as bar:
             s.execute("create_import_staging")
             s.execute("create_import_touched")
-            s.copy_rows("copy_import_staging", _rows(path, summary, bar))
+            staged = s.copy_rows("copy_import_staging", _rows(path, summary, bar))
+            summary.bulk = wanted(s, staged, bulk)
             bar.set_description("storing")
-            _store(s, summary, who or f"import:{path.name}")
+            with indexes_set_aside(s) if summary.bulk else nullcontext():
+                _store(s, summary, who or f"import:{path.name}")
     finally:
         database.close()
     summary.seconds = time.monotonic() - started

@@ -191,3 +191,28 @@ WHERE t.action = 'update';
 SELECT (SELECT count(*) FROM import_touched WHERE action = 'create') AS created,
        (SELECT count(*) FROM import_touched WHERE action = 'update') AS updated,
        (SELECT count(*) FROM import_before WHERE deleted_at IS NOT NULL) AS deleted_here;
+
+-- name: live_event_count --
+-- How many events there are (a large import into a small table is done in bulk mode).
+SELECT count(*) AS n FROM events WHERE deleted_at IS NULL;
+
+-- name: secondary_indexes --
+-- The indexes of these tables that no constraint needs (set aside during a bulk import, then rebuilt).
+SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+WHERE i.indrelid = ANY (%(tables)s::regclass[]) AND NOT i.indisunique AND NOT i.indisprimary
+ORDER BY c.relname;
+
+-- name: foreign_keys --
+-- The foreign keys of these tables (dropped during a bulk import, then added back, which checks every row).
+SELECT conrelid::regclass::text AS table_name, conname AS name, pg_get_constraintdef(oid) AS definition
+FROM pg_constraint WHERE contype = 'f' AND conrelid = ANY (%(tables)s::regclass[])
+ORDER BY conname;
+
+-- name: bulk_memory --
+-- Room to sort while rebuilding indexes and checking foreign keys, for this transaction only.
+SELECT set_config('maintenance_work_mem', '512MB', true);
+
+-- name: analyze_imported --
+-- Fresh statistics for the planner after a bulk import.
+ANALYZE events, event_actors, event_history, locations, actors;
