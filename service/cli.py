@@ -204,6 +204,20 @@ def _keys_parser(sub) -> None:
     p.set_defaults(func=cmd_keys)
 
 
+def _import_parser(sub) -> None:
+    p = sub.add_parser("import", help="bulk-import an events file (ACLED's CSV layout, as /events?format=csv writes)")
+    p.add_argument("format", choices=("acled",))
+    p.add_argument("file")
+    p.add_argument("--who", help="name for the events' history (default: import:<file name>)")
+    p.add_argument("--bulk", action=argparse.BooleanOptionalAction, default=None,
+                   help="set indexes and foreign keys aside while loading, then rebuild them (faster; reads wait "
+                        "until the import commits); default: when the file holds 100,000 rows and at least as many "
+                        "as the database")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--database-url", help="default: $DATABASE_URL")
+    p.set_defaults(func=cmd_import)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="eventsvc", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -241,17 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _keys_parser(sub)
 
-    p = sub.add_parser("import", help="bulk-import an events file (ACLED's CSV layout, as /events?format=csv writes)")
-    p.add_argument("format", choices=("acled",))
-    p.add_argument("file")
-    p.add_argument("--who", help="name for the events' history (default: import:<file name>)")
-    p.add_argument("--bulk", action=argparse.BooleanOptionalAction, default=None,
-                   help="set indexes and foreign keys aside while loading, then rebuild them (faster; reads wait "
-                        "until the import commits); default: when the file holds 100,000 rows and at least as many "
-                        "as the database")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--database-url", help="default: $DATABASE_URL")
-    p.set_defaults(func=cmd_import)
+    _import_parser(sub)
 
     p = sub.add_parser("openapi", help="print the OpenAPI document the app serves (--write: update openapi.yaml)")
     p.add_argument("--write", action="store_true")
