@@ -16,8 +16,7 @@ from .errors import Unprocessable
 
 MAX_DEPTH = 32
 INT8_MAX = 2**63 - 1
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
-_BRACKET = re.compile(r"[\[\]{}]")
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.S)
 _BAD_CHAR = re.compile(r"[\x00\ud800-\udfff]")
 
 
@@ -29,12 +28,22 @@ def _int(literal: str):
     return int(literal) if len(literal) <= 20 else _TooLong(literal)
 
 
-def _depth(text: str) -> int:
-    deepest = depth = 0
-    for match in _BRACKET.finditer(_STRING.sub('""', text)):
-        depth += 1 if match.group() in "[{" else -1
-        deepest = max(deepest, depth)
-    return deepest
+def _too_deep(text: str) -> str | None:
+    """The top-level field whose value is nested deeper than MAX_DEPTH ("_schema" for the body itself), or None.
+
+    One pass over the strings and brackets: strings are skipped whole, so brackets inside them do not count, and
+    the last string at depth 1 followed by a colon is the field being read."""
+    depth, field = 0, "_schema"
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token[0] == '"':
+            if depth == 1 and text[match.end():match.end() + 2].lstrip().startswith(":"):
+                field = json.loads(token) if len(token) < 200 else "_schema"
+            continue
+        depth += 1 if token in "[{" else -1
+        if depth > MAX_DEPTH:
+            return field
+    return None
 
 
 def _problem(value, path: str) -> str | None:
@@ -71,9 +80,10 @@ def check_json_body() -> None:
     if request.method not in ("POST", "PUT", "PATCH") or not request.is_json:
         return
     text = request.get_data(cache=True).decode("utf-8", "replace")
-    if _depth(text) > MAX_DEPTH:
-        raise Unprocessable(f"the JSON body is nested more than {MAX_DEPTH} levels deep",
-                            errors={"_schema": [f"nested deeper than {MAX_DEPTH}"]})
+    deep = _too_deep(text)
+    if deep is not None:
+        raise Unprocessable(f"the JSON body is nested more than {MAX_DEPTH} levels deep: {deep}",
+                            errors={deep: [f"nested deeper than {MAX_DEPTH}"]})
     try:
         body = json.loads(text, parse_int=_int)
     except ValueError:

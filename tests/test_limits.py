@@ -67,6 +67,7 @@ def test_deeply_nested_json_is_422(client, dbq, ids, method, path):
 
     assert resp.status_code == 422 and resp.mimetype == PROBLEM
     assert "nested more than" in resp.get_json()["detail"]
+    assert resp.get_json()["errors"] == {"notes": ["nested deeper than 32"]}
     assert snapshot(dbq) == before
 
 
