@@ -21,8 +21,8 @@ from ..vocab import actors as actor_dictionary
 # "that" opens what was said, unless it points at a place ("the army's spokesman in that province")
 _THAT = r"\bthat\b(?!\s+(?:province|region|area|town|city|village|district|state|county|country|zone|part)\b)"
 ATTRIBUTION_TAIL = re.compile(
-    r",\s*(?:(?:said|says|told|reported|according\s+to)\b(?![^.;]*" + _THAT + r")[^;]*"
-    r"|(?:[\w.'\u2019-]+\s+){1,8}(?:said|says|reported|added)\b(?![^.;]*" + _THAT + r")(?:\s+[\w.'\u2019-]+){0,8}\s*)\.?\s*$",
+    r",\s*(?:(?:said|says|say|told|reported|according\s+to)\b(?![^.;]*" + _THAT + r")[^;]*"
+    r"|(?:[\w.'\u2019-]+\s+){1,8}(?:said|says|say|reported|added)\b(?![^.;]*" + _THAT + r")(?:\s+[\w.'\u2019-]+){0,8}\s*)\.?\s*$",
     re.I)
 
 
@@ -101,20 +101,22 @@ def find_clause_actors(text: str, iso3: str | None, recent: ActorRead | None = N
 
 
 REPORTED_SPEECH = re.compile(
-    r"^.{3,140}?\b(?:said|says|told\s+\w+(?:\s+\w+)?|announced|reported|claimed|alleged|stated|confirmed|added)\b"
+    r"^.{3,140}?\b(?:said|says|say|told\s+\w+(?:\s+\w+)?|announced|reported|claimed|alleged|stated|confirmed|added)\b"
     r"[^,;]{0,40}?\bthat\s+"
-    r"|^(?:[\w.'\u2019-]+\s+){1,8}?(?:said|says)\s+(?:on\s+\w+\s+)?(?=(?:the|a|an|its|their|his|her)\s)", re.I)
+    r"|^(?:[\w.'\u2019-]+\s+){1,8}?(?:said|says|say)\s+(?:on\s+\w+\s+)?(?=(?:the|a|an|its|their|his|her)\s|"
+    r"(?-i:[A-Z][a-z]+\s+(?-i:[a-z]+)))", re.I)
 SIDE_BY = re.compile(r"\b(?:backed|supported|joined|accompanied|assisted|aided|reinforced)\s+by\s+(?:the\s+)?$", re.I)
 # "killed by the Marxist ELN rebels", "by suspected Boko Haram fighters": up to two qualifiers before the agent
 PASSIVE_AGENT = re.compile(r"\b(?:by|when|as|blamed\s+on|attributed\s+to)\s+(?:the\s+)?(?:(?:suspected|alleged|armed|heavily|unknown|unidentified|"
                            r"\w+ist|(?-i:[A-Z][a-z]+))\s+){0,2}$", re.I)
 SPEAKER = re.compile(
-    r"^(?P<speaker>.{3,80}?)\s+(?:said|says|claimed|announced|reported)\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?"
+    r"^(?P<speaker>.{3,80}?)\s+(?:said|says|say|claimed|announced|reported)\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?"
     r"(?P<own>its|their)\s+(?:\w+\s+)?(?:troops|forces|jets|warplanes|soldiers|fighters|units|aircraft|drones)\b",
     re.I,
 )
 
 
+ENCOUNTER = re.compile(r"\bencounters?\b", re.I)
 UNIDENTIFIED_ATTACKERS = re.compile(r"\b(?:gunmen|armed men|assailants|attackers|unknown|unidentified|suspected)\b", re.I)
 MOB_ATTACKS_CROWD = re.compile(r"\b(?:attack\w*|beat\w*|assault\w*|storm\w*)\b.{0,80}\b(?:protesters|protestors|demonstrators|"
                                r"encampment|protest camp|sit-in|marchers)\b", re.I)
@@ -155,6 +157,12 @@ def _assign_roles(incident: Incident, text: str, trigger: int, iso3: str | None,
         # "Four policemen were killed in an attack": the forces named alone are the target of someone unnamed
         incident.actor2, incident.inter2 = first.name, first.inter
         incident.actor1, incident.inter1 = generic_actor("unidentified", iso3)
+        incident.actor1_generic = True
+    elif first is not None and second is None and first.inter in (2, 3, 4) \
+            and incident.cls.sub_event_type == "Armed clash" and ENCOUNTER.search(text):
+        # "ten Maoists were killed in an encounter": in South Asian usage, a gunfight with the police
+        incident.actor2, incident.inter2 = first.name, first.inter
+        incident.actor1, incident.inter1 = generic_actor("police", iso3)
         incident.actor1_generic = True
     _civilian_or_victim_target(incident, iso3, victims, victims_civilian)
     _assign_associates(incident, text, told, actor_list)

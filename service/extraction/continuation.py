@@ -24,6 +24,10 @@ ANAPHORIC_START = re.compile(
 
 
 def is_continuation(cls: Classification, clause: str, own_dates: list, places: list, previous: list[Incident]) -> bool:
+    if _act_just_told_placed(clause) and cls.event_type == previous[0].cls.event_type \
+            and _same_region(places, previous[0]) \
+            and all(d.date == previous[0].event_date for d in own_dates):
+        return True  # "the encounter took place early today in the forests of Abujhmad": the act just told, placed
     if own_dates:
         return False
     if places and SUMMARY_WORDS.search(previous[0].clause_text) and not _same_place(places, previous):
@@ -53,6 +57,24 @@ def _refers_back(clause: str, head: Incident) -> bool:
     noun = m.group(1).lower()
     stem = noun[:-1] if noun.endswith("s") else noun
     return bool(re.search(r"\b" + re.escape(stem), head.clause_text, re.I))
+
+
+def _act_just_told_placed(clause: str) -> bool:
+    """"the encounter took place in ...", but not "the most recent attack happened in ..." (which picks one of
+    several acts told, not necessarily the last)."""
+    m = ACT_PLACED.match(clause)
+    return bool(m) and not WHICH_ACT.search(m.group(0))
+
+
+WHICH_ACT = re.compile(r"\b(?:most\s+recent|latest|first|second|third|earlier|previous|other|last|deadliest|"
+                       r"\w+est)\b", re.I)
+
+
+def _same_region(places: list, head: Incident) -> bool:
+    """The places lie in the head's country and, when both have one, its province."""
+    return head.place is not None and all(
+        p.place.iso3 == head.place.iso3 and (not p.place.admin1 or not head.place.admin1 or p.place.admin1 == head.place.admin1)
+        for p in places)
 
 
 def _within(mention: gazetteer.PlaceMention, head: Incident, clause: str) -> bool:
@@ -139,7 +161,10 @@ def same_area(places: list[gazetteer.PlaceMention], previous: list[Incident]) ->
 
 
 # "The attack began when trucks of gunmen drove into Petionville": the act just told, placed
-ACT_PLACED = re.compile(r"^\s*the\s+(?:[\w-]+\s+){0,2}?(?:attack|assault|raid|ambush|fighting|clash(?:es)?|offensive)\s+"
+ACT_PLACED = re.compile(r"^\s*(?:according\s+to\s+[^,]{1,60},\s*|(?:[\w.'\u2019-]+\s+){1,4}(?:said|says|say)\s+"
+                        r"(?:that\s+)?)?the\s+(?:[\w-]+\s+){0,2}?"
+                        r"(?:attack|assault|raid|ambush|fighting|clash(?:es)?|offensive|encounter|gun ?fight|"
+                        r"gun ?battle|fire ?fight|incident)\s+"
                         r"(?:began|started|took\s+place|happened|occurred|unfolded|was\s+carried\s+out)\b", re.I)
 
 

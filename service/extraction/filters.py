@@ -37,9 +37,19 @@ THE_INCIDENT = re.compile(r"\bthe\s+(?:\w+\s+)?(?:attack|strike|bombing|blast|ex
                           r"massacre|shelling|ambush|assault)\b", re.I)
 
 
+# "... were killed in one of the deadliest ambushes in recent years": the incident compared with others, in a
+# sentence that reports it; not a sentence about the years before
+COMPARED = re.compile(
+    r"\b(?:in\s+|as\s+|was\s+)?one\s+of\s+the\s+(?:\w+est|worst|most\s+\w+)\b(?:\s+[\w'-]+){0,6}?\s+"
+    r"(?:in\s+(?:recent\s+)?(?:years|decades|months)|in\s+(?:\w+\s+){0,3}history|on\s+record|"
+    r"since\s+(?:\w+\s+)?(?:19|20)\d\d)\b", re.I)
+
+
 def background_reason(text: str, published: date, dates: list[DateMention]) -> str | None:
     """Why a sentence is not a discrete recent incident (None when it may be one)."""
     text = SUPERLATIVE.sub(lambda m: " " * len(m.group(0)), text)
+    if death_counts(text) or cue_matches("clash", text):
+        text = COMPARED.sub(lambda m: " " * len(m.group(0)), text)
     flags = context_flags(text)
     if "background" in flags and _dated_with_aside(text, published, dates):
         flags.discard("background")
@@ -92,13 +102,38 @@ def sentence_reason(masked: str, dates: list[DateMention], published: date, inde
 
 def filter_sentences(state: ArticleState) -> ArticleState:
     """Mark every clause of a background, year, crime or aggregate sentence with the reason."""
+    told: list[str] = []  # the sentences so far, with their reasons
+    reasons: list[str | None] = []
     for index, clauses in enumerate(state.clauses):
         if not clauses:
             continue
-        reason = sentence_reason(clauses[0].masked_sentence, clauses[0].sentence_dates, state.published, index)
+        first = clauses[0]
+        reason = sentence_reason(first.masked_sentence, first.sentence_dates, state.published, index)
+        if reason is None and reasons and reasons[-1] == "background" and _tells_more_of(first, told):
+            reason = "background"
         for clause in clauses:
             clause.reason = reason
+        told.append(first.masked_sentence)
+        reasons.append(reason)
     return state
+
+
+# "the ambush", "the attack": an act named again by a definite noun
+THE_ACT = re.compile(r"\bthe\s+(?:[\w-]+\s+)?(attack|ambush|strike|bombing|blast|explosion|raid|massacre|shelling|"
+                     r"assault|encounter|clash|fighting|killing|shooting)(?:e?s)?\b", re.I)
+
+
+def _tells_more_of(clause: Clause, told: list[str]) -> bool:
+    """"This comes days after twelve soldiers were killed in an ambush. Five others were injured in the ambush":
+    an undated sentence that names again, by a definite noun, the act of the background sentence just before it
+    (and not one told earlier) tells more of that background."""
+    if any(d.date for d in clause.sentence_dates):
+        return False
+    acts = {m.group(1).lower() for m in THE_ACT.finditer(clause.masked_sentence)}
+    if not acts or len(told) < 1:
+        return False
+    background, earlier = told[-1].lower(), " ".join(told[:-1]).lower()
+    return any(re.search(r"\b" + act, background) and not re.search(r"\b" + act, earlier) for act in acts)
 
 
 def is_unreal(clause: str, cls: Classification) -> bool:

@@ -183,7 +183,7 @@ def _cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -
         # "an indigenous leader who had denounced illegal logging ... was found shot dead"
         raw = RELATIVE_BEFORE_VERB.sub(" ", raw) if cue[0] - mention.end <= 140 else raw
         raw = NAME_APPOSITION.sub(" ", raw)  # "a second civilian, Saban Celik, 29, was wounded"
-        if re.search(CAP + r"[\w'\u2019-]+,\s*$", text[max(0, mention.start - 40):mention.start]):
+        if _named_before(text, mention.start):
             raw = re.sub(r"^[^,;]{0,100},", " ", raw)  # "Nasir Uddin, an activist of the JCD, was killed"
         if cue[2] == "other" and re.match(r"found\s+(?:shot\s+)?dead\b|found\s+(?:\w+\s+)?killed\b",
                                           text[cue[0]:cue[0] + 30], re.I):
@@ -200,8 +200,17 @@ def _cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -
     return None
 
 
+def _named_before(text: str, start: int) -> bool:
+    """"Nasir Uddin, an activist, was killed": a name and a comma right before the mention, which stands in
+    apposition to it; not a fronted place or time ("In Chhattisgarh, at least ten ...", "On Monday, two ...")."""
+    window = text[max(0, start - 40):start]
+    return bool(re.search(CAP + r"[\w'\u2019-]+,\s*$", window)) and not FRONTED.search(window)
+
+
 # a capital letter, accented ones included ("Şaban Çelik")
 CAP = r"[^\W\d_a-z]"
+FRONTED = re.compile(r"\b(?i:in|on|at|near|from|outside|inside|across|after|since|by)\s+(?:" + CAP + r"[\w'\u2019-]+\s+){0,3}"
+                     + CAP + r"[\w'\u2019-]+,\s*$")
 NAME_APPOSITION = re.compile(r"^\s*,\s*" + CAP + r"[\w'\u2019-]+(?:\s+" + CAP + r"[\w'\u2019-]+){0,3}(?:,\s*\d{1,3})?\s*,")
 # "an indigenous leader who had denounced logging ... was found", "a man standing near his home ... was killed"
 RELATIVE_BEFORE_VERB = re.compile(r"^\s+(?:(?:who|that)\s+(?:had|has|have)|[a-z]+ing|suspected\s+of|believed\s+to|thought\s+to)"

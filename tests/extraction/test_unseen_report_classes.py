@@ -1,0 +1,65 @@
+"""Classes of error found by reading more unseen public reports (their text is not kept here): each pinned by
+sentences written for these tests."""
+from datetime import date
+
+from service.extraction import extract
+from service.extraction.continuation import _act_just_told_placed
+from service.extraction.numbers import death_counts
+
+PUB = date(2023, 9, 20)  # a Wednesday
+
+
+def events(body, title="Report", published=PUB):
+    return extract(title, body, published, "day")
+
+
+def test_an_incident_compared_with_others_is_no_background():
+    got = events("Fourteen soldiers were shot dead by rebels in Bijapur district of Chhattisgarh on Monday in one "
+                 "of the bloodiest ambushes in recent years.")
+    assert len(got) == 1 and got[0]["fatalities"] == 14 and got[0]["sub_event_type"] == "Armed clash"
+    # a sentence that only compares, with no incident of its own, stays background
+    assert events("It was one of the deadliest years in the region's history.") == []
+
+
+def test_an_encounter_is_a_gunfight_with_the_police():
+    got = events("At least eight Maoists were killed in an encounter in Gadchiroli district of Maharashtra on "
+                 "Monday, officials said.")
+    assert len(got) == 1
+    assert got[0]["sub_event_type"] == "Armed clash" and got[0]["fatalities"] == 8
+    assert got[0]["actor1"] == "Police Forces of India" and got[0]["actor2"] == "CPI (Maoist)"
+
+
+def test_members_of_armed_movements_are_counted_by_their_name():
+    assert [c.value for c in death_counts("Seven suspected Naxalites were killed in a gunfight.")] == [7]
+    assert [c.value for c in death_counts("Three Houthis died in the clashes.")] == [3]
+
+
+def test_a_place_fronted_before_the_count_is_no_name_in_apposition():
+    counts = death_counts("In Odisha, at least nine rebels, including two commanders, were killed in a gunfight.")
+    assert [c.value for c in counts] == [9]
+    # a name in apposition still is one: the activist is the one killed
+    assert [c.value for c in death_counts("Ram Prasad, a village headman, was killed on Monday.")] == [1]
+
+
+def test_police_say_is_who_reports_not_who_acts():
+    got = events("Police say Maoist rebels ambushed a patrol of government forces in Bijapur district of "
+                 "Chhattisgarh on Monday, killing three soldiers.")
+    assert len(got) == 1
+    assert got[0]["actor1"] == "CPI (Maoist)" and got[0]["actor2"] == "Military Forces of India"
+
+
+def test_where_the_act_just_told_took_place_is_the_same_event():
+    got = events("Six rebels were killed in a gunfight with security forces in Sukma district of Chhattisgarh on "
+                 "Monday.\n\nOfficials said the gunfight took place on Monday in a forest near the village of "
+                 "Kistaram.")
+    assert len(got) == 1 and got[0]["fatalities"] == 6
+    # "the most recent attack happened in ..." picks one of several acts told, not necessarily the last
+    assert _act_just_told_placed("According to the Red Cross, the encounter took place near Kistaram.")
+    assert not _act_just_told_placed("According to the Red Cross, the most recent attack happened near Rhamu.")
+
+
+def test_more_told_of_a_background_act_stays_background():
+    got = events("Gunmen killed five villagers in Zamfara state of Nigeria on Monday, police said.\n\n"
+                 "This comes days after nine soldiers were killed in an ambush in Katsina state.\n\n"
+                 "Four others were wounded in the ambush, which took place near the town of Jibia.")
+    assert len(got) == 1 and got[0]["admin1"] == "Zamfara"
