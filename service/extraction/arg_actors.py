@@ -194,7 +194,10 @@ def _speaker_last(text: str, found: list[ActorRead], trigger: int) -> list[Actor
         # "the Taliban spokesman said on Wednesday that Pakistani aircraft had bombed ...": the actors of the
         # reported clause come first
         inside = [a for a in found if a.start >= reported.end()]
-        if inside:
+        if inside and not re.match(r"(?:it|they|we)\b", text[reported.end():], re.I):
+            # "Police said the rangers were travelling when the bomb exploded": who reports is no party
+            found = inside
+        elif inside:
             found = inside + [a for a in found if a.start < reported.end()]
     return found
 

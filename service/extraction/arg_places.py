@@ -154,7 +154,8 @@ def find_incident_places(text: str, country: str | None, context: gazetteer.Plac
                          also: frozenset[str] = frozenset()) -> list[gazetteer.PlaceMention]:
     """Places in a clause that can be the incident's place, most specific first in text order."""
     found = gazetteer.find_places(text, country)
-    mentions = [m for m in found if m.place.kind != "country" and not ORGANISATION_AFTER.match(text, m.end)]
+    mentions = [m for m in found if m.place.kind != "country" and not ORGANISATION_AFTER.match(text, m.end)
+                and not _dateline_elsewhere(text, m)]
     if country:
         in_country = [m for m in mentions if m.place.iso3 == country]
         foreign = [m for m in mentions if m.place.iso3 != country and _explicitly_foreign(text, m)]
@@ -185,6 +186,21 @@ def find_incident_places(text: str, country: str | None, context: gazetteer.Plac
         mentions = kept or mentions[:1]
     mentions = _drop_containers(mentions)
     return mentions
+
+
+# "BANGKOK: Five rangers were killed ... in Thailand's restive south": the town the report was filed from is not
+# where the incident was when the lead places it in a region of the country
+DATELINE_AFTER = re.compile(r"^\s*(?::|\s[-\u2013\u2014]|\(|,\s*[A-Z][\w ]+\s*(?:\(|[-\u2013\u2014:]))")
+COMPASS_REGION = re.compile(
+    r"\b(?:in|across)\s+(?:the\s+)?(?:[A-Z][\w-]+'s\s+)?(?:[\w-]+\s+){0,2}?(?:far\s+|deep\s+)?"
+    r"(?:south|north|east|west|south-?east|south-?west|north-?east|north-?west)\b(?!\s+of\b)"
+    r"|\b(?:southern|northern|eastern|western|south-?eastern|south-?western|north-?eastern|north-?western)\s+"
+    r"(?-i:[A-Z])\w+", re.I)
+
+
+def _dateline_elsewhere(text: str, mention: gazetteer.PlaceMention) -> bool:
+    return mention.start == 0 and bool(DATELINE_AFTER.match(text[mention.end:])) \
+        and bool(COMPASS_REGION.search(text, mention.end))
 
 
 INSTITUTION = re.compile(r"^(?:University|College|Institute|Hospital|School|Academy|Airport|Prison|Stadium)\b", re.I)

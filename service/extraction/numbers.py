@@ -188,8 +188,13 @@ def _cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -
         if cue[2] == "other" and re.match(r"found\s+(?:shot\s+)?dead\b|found\s+(?:\w+\s+)?killed\b",
                                           text[cue[0]:cue[0] + 30], re.I):
             continue  # "was found shot dead": the finding tells a death
+        if cue[2] != "death" and THEN_KILLED.match(text, cue[1]):
+            continue  # "were abducted and killed": the killing is what happened to them
         if cue[0] >= mention.end and len(raw) <= 45:
             between = re.sub(r",\s*(?:including|(?:one|two|three|some|most|all|many|\w+)\s+of\s+them|among\s+them)[^,]*,", " ", raw)
+            # "was shot and killed", "were beaten and killed": the first act is part of the killing
+            between = re.sub(r"\b(?:shot|stabbed|beaten|hacked|tortured|abducted|kidnapped|attacked|ambushed|"
+                             r"assaulted|dragged|seized)\s+and\s*$", " ", between)
             if re.fullmatch(
                 r"(?:\s+(?:[\w'\u2019-]+\s+){0,4}?)?\s*(?:(?:were|was|have|has|had|are|is|been|being|also|later|reportedly|all|both|"
                 r"beaten|shot|burned|found|left|lay)\s+)*(?:to\s+)?",
@@ -198,6 +203,9 @@ def _cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -
                 return cue
             return None
     return None
+
+
+THEN_KILLED = re.compile(r"\s+and\s+(?:then\s+|later\s+)?(?:killed|murdered|executed|beheaded|shot\s+dead)\b", re.I)
 
 
 def _named_before(text: str, start: int) -> bool:

@@ -63,3 +63,35 @@ def test_more_told_of_a_background_act_stays_background():
                  "This comes days after nine soldiers were killed in an ambush in Katsina state.\n\n"
                  "Four others were wounded in the ambush, which took place near the town of Jibia.")
     assert len(got) == 1 and got[0]["admin1"] == "Zamfara"
+
+
+def test_the_dead_named_by_their_trade_and_shot_and_killed_are_counted():
+    assert [c.value for c in death_counts("A Buddhist tailor was gunned down outside his shop.")] == [1]
+    assert [c.value for c in death_counts("A 52-year-old man was shot and killed near the market.")] == [1]
+    assert [c.value for c in death_counts("Three traders were abducted and killed by the gang.")] == [3]
+    assert [c.value for c in death_counts("Four people were wounded and one killed.")] == [1]
+
+
+def test_no_arrest_warrants_issued_is_no_arrest():
+    got = events("A bomb killed two soldiers in Yala province of Thailand on Monday, police said.\n\n"
+                 "Police blamed separatists for the blast, though no arrest warrants have been issued.")
+    assert [e["sub_event_type"] for e in got] == ["Remote explosive/landmine/IED"]
+
+
+def test_rangers_are_state_forces_and_a_bomb_they_detonated_is_an_explosive():
+    got = events("Three paramilitary rangers were killed in Pattani province of Thailand on Monday when suspected "
+                 "insurgents detonated a bomb buried under the road.")
+    assert len(got) == 1 and got[0]["sub_event_type"] == "Remote explosive/landmine/IED"
+    assert got[0]["actor2"] == "Military Forces of Thailand" and got[0]["fatalities"] == 3
+
+
+def test_a_capital_dateline_is_not_the_place_of_an_incident_in_a_region():
+    got = events("BANGKOK: Two soldiers were killed on Monday by a roadside bomb in Thailand's restive south, "
+                 "police said.\n\nThe soldiers were on patrol in the Rueso district of Narathiwat province.")
+    assert len(got) == 1 and got[0]["admin1"] == "Narathiwat"
+
+
+def test_who_reports_a_follow_up_is_no_party_to_it():
+    got = events("Police said the soldiers were returning to their base in Yala province of Thailand on Monday when "
+                 "a roadside bomb exploded beside their truck, killing two.")
+    assert len(got) == 1 and "Police" not in (got[0]["actor1"] or "") + (got[0]["actor2"] or "")
