@@ -150,7 +150,13 @@ def _assign_roles(incident: Incident, text: str, trigger: int, iso3: str | None,
     if first is not None:
         incident.actor1, incident.inter1 = first.name, first.inter
         incident.actor1_generic = first.generic
-    if second is not None and second.name != incident.actor1:
+    if second is not None and second.name != incident.actor1 and first is not None and first.inter in (1, 8) \
+            and second.inter in (2, 3, 4) and _state_forces_were_hit(text, first):
+        # "Five military police have been killed in an attack ... where separatists are fighting": the forces hit
+        # are the target of the armed group named with them
+        incident.actor1, incident.inter1, incident.actor1_generic = second.name, second.inter, second.generic
+        incident.actor2, incident.inter2 = first.name, first.inter
+    elif second is not None and second.name != incident.actor1:
         incident.actor2, incident.inter2 = second.name, second.inter
     elif first is not None and (second is None or second.name == first.name) and first.inter in (1, 8) \
             and _state_forces_were_hit(text, first):

@@ -178,6 +178,9 @@ def _cue_before(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) 
 
 def _cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
     """A cue right after the counted noun ("ten fighters were killed", "leaving one dead")."""
+    later = LATER_DIED.match(text, mention.end)
+    if later:  # "a soldier who later died": of the injured, this one died
+        return next((c for c in cues if c[0] >= later.start("cue") and c[2] == "death"), None)
     for cue in cues:
         raw = text[mention.end:cue[0]]
         # "an indigenous leader who had denounced illegal logging ... was found shot dead"
@@ -192,6 +195,9 @@ def _cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -
             continue  # "were abducted and killed": the killing is what happened to them
         if cue[0] >= mention.end and len(raw) <= 45:
             between = re.sub(r",\s*(?:including|(?:one|two|three|some|most|all|many|\w+)\s+of\s+them|among\s+them)[^,]*,", " ", raw)
+            # "two gendarmes in Cameroon were killed": where they were, named by its proper name
+            between = re.sub(r"^\s+in\s+(?:" + CAP + r"[\w'\u2019-]+\s+){1,3}(?=(?:were|was|have|has|had)\b)", " ",
+                             between)
             # "was shot and killed", "were beaten and killed": the first act is part of the killing
             between = re.sub(r"\b(?:shot|stabbed|beaten|hacked|tortured|abducted|kidnapped|attacked|ambushed|"
                              r"assaulted|dragged|seized)\s+and\s*$", " ", between)
@@ -205,6 +211,7 @@ def _cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -
     return None
 
 
+LATER_DIED = re.compile(r"\s*,?\s+who\s+(?:later\s+|subsequently\s+|then\s+|eventually\s+)?(?P<cue>died|succumbed)\b", re.I)
 THEN_KILLED = re.compile(r"\s+and\s+(?:then\s+|later\s+)?(?:killed|murdered|executed|beheaded|shot\s+dead)\b", re.I)
 
 
@@ -221,7 +228,7 @@ FRONTED = re.compile(r"\b(?i:in|on|at|near|from|outside|inside|across|after|sinc
                      + CAP + r"[\w'\u2019-]+,\s*$")
 NAME_APPOSITION = re.compile(r"^\s*,\s*" + CAP + r"[\w'\u2019-]+(?:\s+" + CAP + r"[\w'\u2019-]+){0,3}(?:,\s*\d{1,3})?\s*,")
 # "an indigenous leader who had denounced logging ... was found", "a man standing near his home ... was killed"
-RELATIVE_BEFORE_VERB = re.compile(r"^\s+(?:(?:who|that)\s+(?:had|has|have)|[a-z]+ing|suspected\s+of|believed\s+to|thought\s+to)"
+RELATIVE_BEFORE_VERB = re.compile(r"^\s+(?:(?:who|that)\s+(?:had|has|have)|(?!including\b)[a-z]+ing|suspected\s+of|believed\s+to|thought\s+to)"
                                   r"\s+[^,;]{0,100}?(?=\s+(?:was|were)\s|\s*$)", re.I)
 
 
@@ -261,11 +268,20 @@ def death_counts(text: str) -> list[Count]:
             continue  # "after rumours spread that a man had been killed"
         if _group_role(text, group, cues) != "death":
             continue
+        if _died_of_injuries(text, group, cues):
+            out += [Count(m.value, m.start, m.end, m.noun, "death") for m in group]
+            continue
         if _is_subset_or_anaphor(text, group[0]) and group[0].start > 0 and re.search(
                 r"\b(?:including|among\s+(?:them|whom|the\s+dead)|of\s+whom)\s*$", _preceding(text, group[0].start), re.I):
             continue  # "including three women and three children": the whole list is a subset
         out += [c for c in (_dead_count(text, m, cues) for m in group) if c is not None]
     return out
+
+
+def _died_of_injuries(text: str, group: list[_Mention], cues: list[tuple[int, int, str]]) -> bool:
+    """"injured seven people, including a soldier who later died": of the injured, these died."""
+    before = _cue_before(text, group[0], cues)
+    return before is not None and before[2] == "injury" and LATER_DIED.match(text, group[-1].end) is not None
 
 
 def _mention_groups(text: str, mentions: list[_Mention], toll_spans: list[tuple[int, int]]) -> list[list[_Mention]]:

@@ -95,3 +95,23 @@ def test_who_reports_a_follow_up_is_no_party_to_it():
     got = events("Police said the soldiers were returning to their base in Yala province of Thailand on Monday when "
                  "a roadside bomb exploded beside their truck, killing two.")
     assert len(got) == 1 and "Police" not in (got[0]["actor1"] or "") + (got[0]["actor2"] or "")
+
+
+def test_gendarmes_killed_by_rebels_is_a_clash_with_the_police():
+    got = events("Four gendarmes in Cameroon were killed and then mutilated by separatist fighters in Bamenda on "
+                 "Monday.")
+    assert len(got) == 1 and got[0]["sub_event_type"] == "Armed clash" and got[0]["fatalities"] == 4
+    assert got[0]["actor2"] == "Police Forces of Cameroon"
+
+
+def test_forces_hit_are_the_target_of_the_armed_group_named_beside_them():
+    got = events("Six soldiers have been killed in an attack on Monday near Mamfe in Cameroon, a region where "
+                 "separatists are fighting for their own state, the governor said.")
+    assert len(got) == 1
+    assert got[0]["actor2"] == "Military Forces of Cameroon" and got[0]["actor1"] != "Military Forces of Cameroon"
+
+
+def test_of_the_injured_only_those_who_later_died_are_dead():
+    assert [c.value for c in death_counts("A mine wounded nine people, including a child who later died.")] == [1]
+    assert [c.value for c in death_counts("A mine wounded nine people including two men who died in hospital.")] \
+        == [2]
