@@ -107,7 +107,7 @@ REPORTED_SPEECH = re.compile(
     r"(?-i:[A-Z][a-z]+\s+(?-i:[a-z]+)))", re.I)
 SIDE_BY = re.compile(r"\b(?:backed|supported|joined|accompanied|assisted|aided|reinforced)\s+by\s+(?:the\s+)?$", re.I)
 # "killed by the Marxist ELN rebels", "by suspected Boko Haram fighters": up to two qualifiers before the agent
-PASSIVE_AGENT = re.compile(r"\b(?:by|when|as|blamed\s+on|attributed\s+to)\s+(?:the\s+)?(?:(?:suspected|alleged|armed|heavily|unknown|unidentified|"
+PASSIVE_AGENT = re.compile(r"\b(?:by|when|as|blamed\s+on|attributed\s+to|under\s+(?:\w+\s+)?(?:attack|fire)\s+from)\s+(?:an?\s+|the\s+)?(?:(?:suspected|alleged|armed|heavily|unknown|unidentified|"
                            r"\w+ist|(?-i:[A-Z][a-z]+))\s+){0,2}$", re.I)
 SPEAKER = re.compile(
     r"^(?P<speaker>.{3,80}?)\s+(?:said|says|say|claimed|announced|reported)\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?"

@@ -115,3 +115,16 @@ def test_of_the_injured_only_those_who_later_died_are_dead():
     assert [c.value for c in death_counts("A mine wounded nine people, including a child who later died.")] == [1]
     assert [c.value for c in death_counts("A mine wounded nine people including two men who died in hospital.")] \
         == [2]
+
+
+def test_a_post_that_came_under_attack_from_a_cell_is_a_clash_with_that_group():
+    got = events("A police outpost on the road between two villages in the east of Diyala province came under "
+                 "attack from a suspected Islamic State cell on Monday, killing two policemen.")
+    assert len(got) == 1 and got[0]["sub_event_type"] == "Armed clash"
+    assert got[0]["actor1"] == "Islamic State" and got[0]["actor2"] == "Police Forces of Iraq"
+
+
+def test_control_taken_for_a_while_is_no_change_of_territory():
+    got = events("Islamic State fighters temporarily took control of an army checkpoint near Khalis in Diyala "
+                 "province of Iraq on Monday, killing two soldiers.")
+    assert len(got) == 1 and got[0]["sub_event_type"] == "Armed clash"
