@@ -117,6 +117,7 @@ SPEAKER = re.compile(
 
 
 ENCOUNTER = re.compile(r"\bencounters?\b", re.I)
+OPERATION = re.compile(r"\b(?:in|during)\s+(?:an?|the|a\s+joint)\s+(?:[\w-]+\s+){0,2}?operations?\b", re.I)
 UNIDENTIFIED_ATTACKERS = re.compile(r"\b(?:gunmen|armed men|assailants|attackers|unknown|unidentified|suspected)\b", re.I)
 MOB_ATTACKS_CROWD = re.compile(r"\b(?:attack\w*|beat\w*|assault\w*|storm\w*)\b.{0,80}\b(?:protesters|protestors|demonstrators|"
                                r"encampment|protest camp|sit-in|marchers)\b", re.I)
@@ -165,10 +166,11 @@ def _assign_roles(incident: Incident, text: str, trigger: int, iso3: str | None,
         incident.actor1, incident.inter1 = generic_actor("unidentified", iso3)
         incident.actor1_generic = True
     elif first is not None and second is None and first.inter in (2, 3, 4) \
-            and incident.cls.sub_event_type == "Armed clash" and ENCOUNTER.search(text):
-        # "ten Maoists were killed in an encounter": in South Asian usage, a gunfight with the police
+            and incident.cls.sub_event_type == "Armed clash" and (ENCOUNTER.search(text) or OPERATION.search(text)):
+        # "ten Maoists were killed in an encounter" (South Asian usage: a gunfight with the police), "nine
+        # militants were killed in an operation": the group named alone fought the state's forces
         incident.actor2, incident.inter2 = first.name, first.inter
-        incident.actor1, incident.inter1 = generic_actor("police", iso3)
+        incident.actor1, incident.inter1 = generic_actor("police" if ENCOUNTER.search(text) else "state", iso3)
         incident.actor1_generic = True
     _civilian_or_victim_target(incident, iso3, victims, victims_civilian)
     _assign_associates(incident, text, told, actor_list)

@@ -186,6 +186,7 @@ def _cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -
         # "an indigenous leader who had denounced illegal logging ... was found shot dead"
         raw = RELATIVE_BEFORE_VERB.sub(" ", raw) if cue[0] - mention.end <= 140 else raw
         raw = NAME_APPOSITION.sub(" ", raw)  # "a second civilian, Saban Celik, 29, was wounded"
+        raw = MEMBERS_OF.sub(" ", raw)  # "15 members of the outlawed Kurdistan Workers' Party (PKK) were killed"
         if _named_before(text, mention.start):
             raw = re.sub(r"^[^,;]{0,100},", " ", raw)  # "Nasir Uddin, an activist of the JCD, was killed"
         if cue[2] == "other" and re.match(r"found\s+(?:shot\s+)?dead\b|found\s+(?:\w+\s+)?killed\b",
@@ -226,6 +227,8 @@ def _named_before(text: str, start: int) -> bool:
 CAP = r"[^\W\d_a-z]"
 FRONTED = re.compile(r"\b(?i:in|on|at|near|from|outside|inside|across|after|since|by)\s+(?:" + CAP + r"[\w'\u2019-]+\s+){0,3}"
                      + CAP + r"[\w'\u2019-]+,\s*$")
+MEMBERS_OF = re.compile(r"^\s+of\s+(?:the\s+)?(?:outlawed\s+|banned\s+|armed\s+|militant\s+|rebel\s+)?(?:"
+                        + CAP + r"[\w'\u2019-]*\s+){1,6}(?:\([A-Z]{2,10}\)\s*)?(?=(?:were|was|have|has|had)\b)")
 NAME_APPOSITION = re.compile(r"^\s*,\s*" + CAP + r"[\w'\u2019-]+(?:\s+" + CAP + r"[\w'\u2019-]+){0,3}(?:,\s*\d{1,3})?\s*,")
 # "an indigenous leader who had denounced logging ... was found", "a man standing near his home ... was killed"
 RELATIVE_BEFORE_VERB = re.compile(r"^\s+(?:(?:who|that)\s+(?:had|has|have)|(?!including\b)[a-z]+ing|suspected\s+of|believed\s+to|thought\s+to)"

@@ -128,3 +128,20 @@ def test_control_taken_for_a_while_is_no_change_of_territory():
     got = events("Islamic State fighters temporarily took control of an army checkpoint near Khalis in Diyala "
                  "province of Iraq on Monday, killing two soldiers.")
     assert len(got) == 1 and got[0]["sub_event_type"] == "Armed clash"
+
+
+def test_a_party_named_after_workers_is_no_crowd():
+    got = events("Twelve members of the outlawed Free Workers' Party (FWP) were killed by government troops in "
+                 "clashes in Hakkari province of Turkey on Monday.")
+    assert len(got) == 1 and got[0]["sub_event_type"] == "Armed clash" and got[0]["fatalities"] == 12
+
+
+def test_militants_killed_in_an_operation_fought_the_military():
+    got = events("Seven PKK militants were killed in an operation in the Semdinli district of Hakkari province "
+                 "of Turkey on Monday, security sources said.")
+    assert len(got) == 1 and got[0]["actor1"] == "Military Forces of Turkey" and got[0]["actor2"] == "PKK"
+
+
+def test_an_attack_on_outposts_is_a_clash():
+    got = events("Rebels attacked two army outposts near Cukurca in Hakkari province of Turkey on Monday.")
+    assert len(got) == 1 and got[0]["sub_event_type"] == "Armed clash"
