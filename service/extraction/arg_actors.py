@@ -22,7 +22,7 @@ from ..vocab import actors as actor_dictionary
 _THAT = r"\bthat\b(?!\s+(?:province|region|area|town|city|village|district|state|county|country|zone|part)\b)"
 ATTRIBUTION_TAIL = re.compile(
     r",\s*(?:(?:said|says|say|told|reported|according\s+to)\b(?![^.;]*" + _THAT + r")[^;]*"
-    r"|(?:[\w.'\u2019-]+\s+){1,8}(?:said|says|say|reported|added)\b(?![^.;]*" + _THAT + r")(?:\s+[\w.'\u2019-]+){0,8}\s*)\.?\s*$",
+    r"|(?:[\w.'\u2019-]+\s+){1,12}(?:said|says|say|reported|added|told)\b(?![^.;]*" + _THAT + r")(?:\s+[\w.'\u2019-]+){0,8}\s*)\.?\s*$",
     re.I)
 
 
@@ -116,6 +116,9 @@ SPEAKER = re.compile(
 )
 
 
+# "Fano fighters and federal troops clashed": two sides joined by "and" before a verb that takes two sides
+RECIPROCAL = re.compile(r"(?:\s+\([A-Z]{2,10}\))?(?:\s+[\w-]+){0,2}?\s+(?:clashed|fought|battled|exchanged\s+(?:gun)?fire|"
+                        r"traded\s+(?:gun)?fire|skirmished)\b", re.I)
 ENCOUNTER = re.compile(r"\bencounters?\b", re.I)
 OPERATION = re.compile(r"\b(?:in|during)\s+(?:an?|the|a\s+joint)\s+(?:[\w-]+\s+){0,2}?operations?\b", re.I)
 UNIDENTIFIED_ATTACKERS = re.compile(r"\b(?:gunmen|armed men|assailants|attackers|unknown|unidentified|suspected)\b", re.I)
@@ -234,7 +237,8 @@ def _actor_and_target(text: str, told: int, actor_list: list[ActorRead], agents:
     # named in the attribution ("..., the US military and the Houthi movement said") may be the target
     told_by = [a for a in agents if a.start < told or not A_PERSON.search(text[max(0, a.start - 30):a.start])]
     second = next((a for a in told_by if a is not first), None)
-    if first is not None and second is not None and not _between_before(text, first):
+    if first is not None and second is not None and not _between_before(text, first) \
+            and not RECIPROCAL.match(text, second.end):
         # "ELN rebels along with FARC dissidents attacked a police station": the group named beside the first
         # is on its side; the target is whoever else the clause names
         side = {id(a) for a in coordinated(first, [a for a in actor_list if a.start < told], text)}

@@ -145,3 +145,9 @@ def test_militants_killed_in_an_operation_fought_the_military():
 def test_an_attack_on_outposts_is_a_clash():
     got = events("Rebels attacked two army outposts near Cukurca in Hakkari province of Turkey on Monday.")
     assert len(got) == 1 and got[0]["sub_event_type"] == "Armed clash"
+
+
+def test_two_sides_joined_by_and_before_clashed_are_opponents():
+    got = events("Fano fighters and federal troops clashed near Woldia in the Amhara region of Ethiopia on "
+                 "Tuesday, a doctor at a hospital in the town and a police officer told reporters.")
+    assert len(got) == 1 and got[0]["actor1"] == "Fano" and got[0]["actor2"] == "Military Forces of Ethiopia"
