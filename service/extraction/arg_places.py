@@ -21,7 +21,10 @@ NOT_INCIDENT_PLACE = re.compile(
     r"\b(?:fled|fleeing|flee|taken|rushed|evacuated|withdrew|withdrawing|retreated|headed|heading|"
     r"returned|relocated|transferred|sent|moved|displaced|drive|driving|drove|flown)\s+(?:\w+\s+){0,2}"
     r"(?:to|towards?|into|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:(?:town|city|village|capital)\s+of\s+)?$"
-    r"|\b(?:a\s+)?hospital\s+in\s+$|\bto\s+the\s+town\s+of\s+$",
+    r"|\b(?:a\s+)?hospital\s+in\s+$|\bto\s+the\s+town\s+of\s+$"
+    # "as violence escalated amid Israel's war on Gaza": the wider war, not where the incident was
+    r"|\b(?:war|offensive|campaign|invasion|bombardment|siege|blockade)\s+(?:on|against)\s+(?:the\s+)?$"
+    r"|\bamid\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}(?:war|conflict|offensive|crisis)\s+(?:in|on|against)\s+(?:the\s+)?$",
     re.I,
 )
 REFERENCE_PLACE = re.compile(

@@ -86,7 +86,10 @@ def drop_background(incidents: list, published: date, dropped: list | None = Non
 
 
 def _coarse(incident) -> bool:
-    return incident.place is None or incident.place.kind in ("admin1", "country")
+    """No place, a region or the country; or a wide feature with no region of its own ("the West Bank")."""
+    place = incident.place
+    return place is None or place.kind in ("admin1", "country") \
+        or (place.kind == "feature" and place.geo_precision >= 3 and not place.admin1)
 
 
 def _finer(fine, coarse) -> bool:
@@ -97,7 +100,7 @@ def _finer(fine, coarse) -> bool:
         return coarse.iso3 in (None, fine.iso3)
     if coarse.place.iso3 != fine.place.iso3:
         return False
-    return coarse.place.kind == "country" or coarse.place.admin1 == fine.place.admin1
+    return coarse.place.kind in ("country", "feature") or coarse.place.admin1 == fine.place.admin1
 
 
 def _types_fit(a, b) -> bool:

@@ -36,6 +36,7 @@ def cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) ->
         # "an indigenous leader who had denounced illegal logging ... was found shot dead"
         raw = RELATIVE_BEFORE_VERB.sub(" ", raw) if cue[0] - mention.end <= 140 else raw
         raw = NAME_APPOSITION.sub(" ", raw)  # "a second civilian, Saban Celik, 29, was wounded"
+        raw = AGED.sub(" ", raw)  # "three men aged between 20 and 25 were shot dead"
         raw = MEMBERS_OF.sub(" ", raw)  # "15 members of the outlawed Kurdistan Workers' Party (PKK) were killed"
         if _named_before(text, mention.start):
             raw = re.sub(r"^[^,;]{0,100},", " ", raw)  # "Nasir Uddin, an activist of the JCD, was killed"
@@ -54,6 +55,7 @@ def cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) ->
                              r"assaulted|dragged|seized)\s+and\s*$", " ", between)
             if re.fullmatch(
                 r"(?:\s+(?:[\w'\u2019-]+\s+){0,4}?)?\s*(?:(?:were|was|have|has|had|are|is|been|being|also|later|reportedly|all|both|"
+                r"reported|confirmed|believed|feared|presumed|"
                 r"beaten|shot|burned|found|left|lay)\s+)*(?:to\s+)?",
                 between,
             ) and not re.search(r"\b(?:and|who|which|that|in|by|as|while|when|after|before|because|since)\b", between):
@@ -77,6 +79,7 @@ def _named_before(text: str, start: int) -> bool:
 CAP = r"[^\W\d_a-z]"
 FRONTED = re.compile(r"\b(?i:in|on|at|near|from|outside|inside|across|after|since|by)\s+(?:" + CAP + r"[\w'\u2019-]+\s+){0,3}"
                      + CAP + r"[\w'\u2019-]+,\s*$")
+AGED = re.compile(r"^\s+aged\s+(?:between\s+)?\d{1,3}(?:\s*(?:to|and|-|\u2013)\s*\d{1,3})?(?=\s)", re.I)
 MEMBERS_OF = re.compile(r"^\s+of\s+(?:the\s+)?(?:outlawed\s+|banned\s+|armed\s+|militant\s+|rebel\s+)?(?:"
                         + CAP + r"[\w'\u2019-]*\s+){1,6}(?:\([A-Z]{2,10}\)\s*)?(?=(?:were|was|have|has|had)\b)")
 NAME_APPOSITION = re.compile(r"^\s*,\s*" + CAP + r"[\w'\u2019-]+(?:\s+" + CAP + r"[\w'\u2019-]+){0,3}(?:,\s*\d{1,3})?\s*,")

@@ -114,7 +114,8 @@ def _mentions(text: str) -> list[_Mention]:
             continue  # a year
         if not np_text and re.match(r"-[a-z]", after, re.I):
             continue  # a compound modifier: "a 16-year-old boy", "a five-storey building", "a 300-strong force"
-        if re.search(r"\b(?:aged|ages|age of|who was|who were)\s+$", text[max(0, m.start() - 20):m.start()], re.I):
+        if re.search(r"\b(?:aged|ages|age of|who was|who were)\s+(?:between\s+)?(?:\d{1,3}\s*(?:to|and|-|\u2013)\s*)?$",
+                     text[max(0, m.start() - 30):m.start()], re.I):
             continue  # an age: "the dead man, who was 23"
         if not np_text and re.search(CAP + r"[\w'\u2019-]+,\s*$", text[:m.start()]) and re.match(r"\s*,", after):
             continue  # an age after a name: "Saban Celik, 29, was wounded"
@@ -269,7 +270,9 @@ def _is_early(text: str, start: int) -> bool:
     return bool(EARLY.search(text[max(0, start - 60):start]))
 
 
-SPEECH_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:said|say|says|told|reported|added|confirmed)\b")
+# ("were reported killed", "were confirmed dead" is no one speaking)
+SPEECH_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:said|say|says|told|reported|added|confirmed)\b"
+                          r"(?!\s+(?:killed|dead|missing|wounded|injured|kidnapped|abducted)\b)")
 HEARSAY = re.compile(r"\b(?:rumou?rs?|allegations?|accus\w+)\s+(?:\w+\s+){0,2}?that\b", re.I)
 
 

@@ -151,3 +151,17 @@ def test_two_sides_joined_by_and_before_clashed_are_opponents():
     got = events("Fano fighters and federal troops clashed near Woldia in the Amhara region of Ethiopia on "
                  "Tuesday, a doctor at a hospital in the town and a police officer told reporters.")
     assert len(got) == 1 and got[0]["actor1"] == "Fano" and got[0]["actor2"] == "Military Forces of Ethiopia"
+
+
+def test_reported_killed_is_a_death_and_an_age_range_is_no_count():
+    assert [c.value for c in death_counts("Two others were reported killed in the strike.")] == [2]
+    assert [c.value for c in death_counts("Three youths aged 18 to 22 were shot dead.")] == [3]
+    assert [c.value for c in death_counts("Four men aged between 30 and 41 were killed.")] == [4]
+
+
+def test_the_wider_war_is_not_the_incident_s_place_and_a_wide_region_lead_sums_up_its_details():
+    got = events("Israeli troops killed three Palestinians in the West Bank on Monday, health officials said, as "
+                 "violence escalated amid Israel's war on Gaza.\n\nTwo of them were shot dead during a raid on the "
+                 "city of Tulkarm, the health ministry said.\n\nLater on Monday a man was shot dead by Israeli "
+                 "forces in Qalqilya.")
+    assert sorted(e["location"] for e in got) == ["Qalqilya", "Tulkarm"]
