@@ -127,6 +127,13 @@ def apply_tolls(head: Incident, clause: str, tolls: list[Count]) -> None:
             head.fatalities = min(head.fatalities, toll.value)
 
 
+def _also_near(clause: str, deaths: list[Count]) -> bool:
+    """"Two more soldiers also died": the addition is said of the dead, not of another act in the clause ("the
+    rebels also ransacked the health centre, said an official, who said 13 people were killed")."""
+    start, end = min(c.start for c in deaths), max(c.end for c in deaths)
+    return ALSO.search(clause[max(0, start - 40):end + 40]) is not None
+
+
 def apply_deaths(head: Incident, clause: str, deaths: list[Count]) -> None:
     """Deaths told in a follow-up: more victims add up, a vague figure gives way to an exact one."""
     total = sum(c.value for c in deaths)
@@ -139,7 +146,7 @@ def apply_deaths(head: Incident, clause: str, deaths: list[Count]) -> None:
         head.fatalities = min(head.fatalities, total)
     elif _part_of_total(head, clause, deaths):
         return  # "18 people dead" first, then "we lost five soldiers", "our troops killed 13 militants"
-    elif ALSO.search(clause) or new_victims(deaths, head):
+    elif _also_near(clause, deaths) or new_victims(deaths, head):
         head.fatalities += total
         head.vague_count = head.vague_count and vague
     elif head.vague_count and not vague:

@@ -22,6 +22,8 @@ NOT_INCIDENT_PLACE = re.compile(
     r"returned|relocated|transferred|sent|moved|displaced|drive|driving|drove|flown)\s+(?:\w+\s+){0,2}"
     r"(?:to|towards?|into|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:(?:town|city|village|capital)\s+of\s+)?$"
     r"|\b(?:a\s+)?hospital\s+in\s+$|\bto\s+the\s+town\s+of\s+$"
+    # "a rampage in villages around the city of Beni": several places near it, not the town itself
+    r"|\bvillages\s+(?:around|near|outside|surrounding)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?(?:(?:city|town)\s+of\s+)?$"
     # "as violence escalated amid Israel's war on Gaza": the wider war, not where the incident was
     r"|\b(?:war|offensive|campaign|invasion|bombardment|siege|blockade)\s+(?:on|against)\s+(?:the\s+)?$"
     r"|\bamid\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}(?:war|conflict|offensive|crisis)\s+(?:in|on|against)\s+(?:the\s+)?$",
@@ -158,7 +160,7 @@ def find_incident_places(text: str, country: str | None, context: gazetteer.Plac
     """Places in a clause that can be the incident's place, most specific first in text order."""
     found = gazetteer.find_places(text, country)
     mentions = [m for m in found if m.place.kind != "country" and not ORGANISATION_AFTER.match(text, m.end)
-                and not _dateline_elsewhere(text, m)]
+                and not dateline_elsewhere(text, m)]
     if country:
         in_country = [m for m in mentions if m.place.iso3 == country]
         foreign = [m for m in mentions if m.place.iso3 != country and _explicitly_foreign(text, m)]
@@ -201,7 +203,7 @@ COMPASS_REGION = re.compile(
     r"(?-i:[A-Z])\w+", re.I)
 
 
-def _dateline_elsewhere(text: str, mention: gazetteer.PlaceMention) -> bool:
+def dateline_elsewhere(text: str, mention: gazetteer.PlaceMention) -> bool:
     return mention.start == 0 and bool(DATELINE_AFTER.match(text[mention.end:])) \
         and bool(COMPASS_REGION.search(text, mention.end))
 

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 
 from ..vocab import countries
 from .arg_counts import count_bomber
+from .arg_places import dateline_elsewhere
 from .filters import SUMMARY_WORDS
 from .mentions import CROWD, refine_type
 from ..vocab import gazetteer
@@ -131,6 +132,8 @@ def _types_fit(a, b) -> bool:
 def _days_fit(coarse, fine) -> bool:
     if coarse.event_date == fine.event_date or not coarse.dated:
         return True
+    if coarse.precision >= 2 and fine.dated and abs((coarse.event_date - fine.event_date).days) <= 3:
+        return True  # "at the weekend" sums up Friday night's attack and Sunday's
     if not fine.dated:
         # an undated telling happened in the report's week: "earlier this month" is another incident
         return abs((coarse.event_date - fine.event_date).days) <= 7
@@ -189,9 +192,10 @@ def _summarised(coarse, details: list) -> None:
     """A summary's named perpetrator goes to the details that name only "the insurgents"; its day to those
     that have none of their own."""
     for d in details:
-        if coarse.actor1 and not coarse.actor1_generic and (d.actor1_generic or not d.actor1) \
-                and coarse.actor1 != d.actor2:
-            d.actor1, d.inter1, d.actor1_generic = coarse.actor1, coarse.inter1, False
+        named = coarse.actor1 and not coarse.actor1_generic and (d.actor1_generic or not d.actor1)
+        # a generic perpetrator ("rebels went on a rampage") still names who acted in details that name no one
+        if (named or coarse.actor1 and not d.actor1) and coarse.actor1 != d.actor2:
+            d.actor1, d.inter1, d.actor1_generic = coarse.actor1, coarse.inter1, coarse.actor1_generic
             d.note("actor1 inter1", "grouping", f"(the perpetrator the summary names) {coarse.clause_text[:80]}")
     if not coarse.dated or coarse.statement_dated:
         return
@@ -346,7 +350,8 @@ def article_place(title: str, lead: str, country: str | None):
     """Where the article as a whole happens: the headline's place, else the lead's region, else the country."""
     for text in (title, lead):
         found = [m.place for m in gazetteer.find_places(text, country)
-                 if m.place.kind != "country" and (country is None or m.place.iso3 == country)]
+                 if m.place.kind != "country" and (country is None or m.place.iso3 == country)
+                 and not dateline_elsewhere(text, m)]
         if found:
             place = found[0]
             return gazetteer.Place(name=place.admin1 or place.name, iso3=place.iso3, country=place.country,

@@ -45,11 +45,20 @@ COMPARED = re.compile(
     r"since\s+(?:\w+\s+)?(?:19|20)\d\d)\b", re.I)
 
 
+# "Rebels of the ADF, an Islamist group that has operated in the region since the 1990s, carried out ...": the
+# history of a group named in passing, not the sentence's news
+ACTOR_ASIDE = re.compile(r",\s+(?:an?|the)\s+[^,;]{0,140}?\b(?:that|which|who)\s+(?:has|have|had)\s+[^,;]{0,140},", re.I)
+# "..., the latest in a series of targeted attacks over the last 18 months": the incident set among others
+LATEST_TAIL = re.compile(r",\s+(?:in\s+)?(?:the|a)\s+latest\s+(?:in|of)\s+[^.;]*", re.I)
+
+
 def background_reason(text: str, published: date, dates: list[DateMention]) -> str | None:
     """Why a sentence is not a discrete recent incident (None when it may be one)."""
     text = SUPERLATIVE.sub(lambda m: " " * len(m.group(0)), text)
+    text = ACTOR_ASIDE.sub(lambda m: " " * len(m.group(0)), text)
     if death_counts(text) or cue_matches("clash", text):
         text = COMPARED.sub(lambda m: " " * len(m.group(0)), text)
+        text = LATEST_TAIL.sub(lambda m: " " * len(m.group(0)), text)
     flags = context_flags(text)
     if "background" in flags and _dated_with_aside(text, published, dates):
         flags.discard("background")

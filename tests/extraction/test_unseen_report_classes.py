@@ -165,3 +165,29 @@ def test_the_wider_war_is_not_the_incident_s_place_and_a_wide_region_lead_sums_u
                  "city of Tulkarm, the health ministry said.\n\nLater on Monday a man was shot dead by Israeli "
                  "forces in Qalqilya.")
     assert sorted(e["location"] for e in got) == ["Qalqilya", "Tulkarm"]
+
+
+def test_the_latest_in_a_series_and_a_group_s_history_in_passing_are_no_background():
+    got = events("GOMA: Suspected rebels killed at least nine civilians with machetes on Monday in eastern "
+                 "Democratic Republic of Congo, officials said, the latest in a series of attacks over the last "
+                 "two years.\n\nFighters of the Allied Democratic Forces, a group that has operated in the area "
+                 "since the 1990s, carried out the killings in the village of Kasindi Lubiriha, officials said.")
+    assert len(got) == 1 and got[0]["fatalities"] == 9
+    assert got[0]["location"] != "Goma"  # the dateline is where the report was filed
+
+
+def test_an_also_of_another_act_adds_no_dead():
+    got = events("Gunmen killed seven farmers in the village of Kadisau in Zamfara state of Nigeria on Monday, "
+                 "police said.\n\n\"The gunmen also burned the market,\" said a resident, who said eight people were "
+                 "killed.")
+    assert len(got) == 1 and got[0]["fatalities"] == 7
+
+
+def test_a_weekend_rampage_around_a_town_sums_up_its_attacks_and_names_their_perpetrators():
+    got = events("Rebels went on a rampage in villages around the town of Beni in North Kivu province of Democratic "
+                 "Republic of Congo at the weekend, killing at least seven people, officials said.\n\n"
+                 "The first attacks happened overnight Friday in the village of Mbingi, where four people were killed.\n\n"
+                 "On Sunday the rebels killed three people in the village of Mangazi.",
+                 published=date(2021, 10, 10))
+    assert sorted(e["location"] for e in got) == ["Mangazi", "Mbingi"]
+    assert all(e["actor1"] for e in got)
