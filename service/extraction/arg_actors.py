@@ -65,12 +65,14 @@ def _resolve_group_anaphor(text: str, found: list[ActorRead], recent: ActorRead 
     if recent is None:
         return found
     for m in GROUP_ANAPHOR.finditer(text):
-        # the subject: no actor named before it in the clause, followed (closely) by an attack verb
-        if any(a.start < m.start() and not (m.start() <= a.start < m.end()) for a in found):
-            break
-        verb = ANAPHOR_VERB.match(text, m.end())
-        if verb is None or not _is_attack_verb(verb.group(1)):
-            break
+        # "killed in an attack by the militants": the agent, wherever the clause names it; otherwise the subject:
+        # no actor named before it in the clause, followed (closely) by an attack verb
+        if not re.search(r"\bby\s+$", text[max(0, m.start() - 4):m.start()]):
+            if any(a.start < m.start() and not (m.start() <= a.start < m.end()) for a in found):
+                return found
+            verb = ANAPHOR_VERB.match(text, m.end())
+            if verb is None or not _is_attack_verb(verb.group(1)):
+                return found
         kept = [a for a in found if not (m.start() <= a.start < m.end())]
         ref = ActorRead(recent.name, recent.inter, m.start(), False, False, m.end())
         return sorted(kept + [ref], key=lambda a: a.start)

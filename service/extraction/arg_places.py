@@ -272,6 +272,11 @@ def incident_places(text: str, country: str | None, context: gazetteer.Place | N
                     also: frozenset[str] = frozenset()) -> list[gazetteer.PlaceMention]:
     """The place(s) of one incident: several when the clause lists them ("A, B and C")."""
     mentions = find_incident_places(text, country, context, also)
+    speech = SPEAKER_SPAN.match(text)
+    if speech and any(m.start >= speech.end() for m in mentions):
+        # "an official in Mogadishu told dpa that the group has retaken Janaale": where the speaker sits is not
+        # where the act was
+        mentions = [m for m in mentions if m.start >= speech.end()]
     if len(mentions) <= 1:
         return mentions
     if BETWEEN_PLACES.search(text[max(0, mentions[0].start - 40):mentions[0].start]):
@@ -331,6 +336,10 @@ def _most_specific(mentions: list[gazetteer.PlaceMention]) -> gazetteer.PlaceMen
 
 # Developments that happen in each place a list names ("arrests in A and B", "shops looted in A and B").
 LISTABLE_DEVELOPMENTS = {"Arrests", "Looting/property destruction"}
+
+
+SPEAKER_SPAN = re.compile(r"^.{3,140}?\b(?:said|says|say|told\s+\w+(?:\s+\w+)?|announced|reported|confirmed|added)\b"
+                          r"[^,;]{0,40}?\bthat\s+", re.I)
 
 
 def clause_places(clause: Clause, masked: str, state: ArticleState) -> list[gazetteer.PlaceMention]:

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 
 from ..vocab import countries
 from .arg_counts import count_bomber
+from .arg_actors import generic_actor
 from .arg_places import dateline_elsewhere
 from .filters import SUMMARY_WORDS
 from .mentions import CROWD, refine_type
@@ -310,6 +311,19 @@ def _fold(keep, other) -> None:
     keep.note("sources", "grouping", f"(the same incident told again) {other.clause_text[:80]}")
 
 
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def _territory_taker(incident) -> None:
+    """Who takes the ground decides the sub-type: "al-Shabaab has retaken Janaale" is a rebel group overtaking
+    it; the country's own forces taking a town regain it (foreign forces overtake, as ACLED codes them)."""
+    own = {generic_actor(kind, incident.iso3)[0] for kind in ("state", "police")} if incident.iso3 else set()
+    if incident.cls.sub_event_type == TERRITORY[0] and incident.inter1 == 2:
+        incident.cls = dataclasses.replace(incident.cls, sub_event_type=TERRITORY[1])
+    elif incident.cls.sub_event_type == TERRITORY[1] and incident.actor1 in own:
+        incident.cls = dataclasses.replace(incident.cls, sub_event_type=TERRITORY[0])
+
+
 def group_incidents(incidents: list, fallback, lead_sentence_day=None) -> list:
     """Merge each coarse incident into its single finer telling, drop summaries, merge retellings, place the rest."""
     kept = list(incidents)
@@ -340,6 +354,8 @@ def group_incidents(incidents: list, fallback, lead_sentence_day=None) -> list:
         elif incident.cls.sub_event_type == "Protest with intervention" and incident.fatalities:
             # police broke up the protest and people died: lethal force against protesters
             incident.cls = dataclasses.replace(incident.cls, sub_event_type="Excessive force against protesters")
+        elif incident.cls.sub_event_type in TERRITORY:
+            _territory_taker(incident)
         if incident.place is None and fallback is not None and incident.iso3 in (None, fallback.iso3):
             incident.place, incident.iso3 = fallback, fallback.iso3
             incident.note("location admin1 iso3", "grouping", f"(no place in the text: the article's) {fallback.name}")

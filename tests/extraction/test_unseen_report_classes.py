@@ -191,3 +191,22 @@ def test_a_weekend_rampage_around_a_town_sums_up_its_attacks_and_names_their_per
                  published=date(2021, 10, 10))
     assert sorted(e["location"] for e in got) == ["Mangazi", "Mbingi"]
     assert all(e["actor1"] for e in got)
+
+
+def test_where_the_speaker_sits_is_not_where_the_act_was():
+    got = events("A security official in Mogadishu told reporters that al-Shabaab had retaken control of Janaale "
+                 "on Monday.")
+    assert len(got) == 1 and got[0]["location"] == "Janaale"
+
+
+def test_a_rebel_group_retaking_a_town_overtakes_it():
+    got = events("Al-Shabaab fighters retook the town of Janaale in Somalia on Monday after heavy fighting with "
+                 "government troops.")
+    assert len(got) == 1 and got[0]["sub_event_type"] == "Non-state actor overtakes territory"
+
+
+def test_the_militants_as_the_agent_are_the_group_named_before():
+    got = events("Al-Shabaab fighters attacked an army base in Lower Shabelle region of Somalia on Monday.\n\n"
+                 "On Tuesday, six soldiers were killed near Afgoye in an ambush by the militants.")
+    ambush = [e for e in got if e["event_date"] == "2023-09-19"]
+    assert len(ambush) == 1 and ambush[0]["actor1"] == "Al Shabaab"
