@@ -15,17 +15,12 @@ from ..vocab import countries
 from .classify import cue_matches, load_lexicon
 from .document import ActorRead, ArticleState, Incident
 from .numbers import Count
+from .actor_patterns import (ATTRIBUTION_TAIL, ENCOUNTER, HIT_AFTER, HIT_BEFORE, MOB_ATTACKS_CROWD, OPERATION,
+                             PASSIVE_AGENT, RECIPROCAL, REPORTED_SPEECH, SIDE_BY, SPEAKER, UNIDENTIFIED_ATTACKERS)
 
 from ..vocab import actors as actor_dictionary
 
 # "that" opens what was said, unless it points at a place ("the army's spokesman in that province")
-_THAT = r"\bthat\b(?!\s+(?:province|region|area|town|city|village|district|state|county|country|zone|part)\b)"
-ATTRIBUTION_TAIL = re.compile(
-    r",\s*(?:(?:said|says|say|told|reported|according\s+to)\b(?![^.;]*" + _THAT + r")[^;]*"
-    r"|(?:[\w.'\u2019-]+\s+){1,12}(?:said|says|say|reported|added|told)\b(?![^.;]*" + _THAT + r")(?:\s+[\w.'\u2019-]+){0,8}\s*)\.?\s*$",
-    re.I)
-
-
 def generic_actor(kind: str, iso3: str | None) -> tuple[str, int | None]:
     if iso3:
         actor = actor_dictionary.generic(kind, iso3)
@@ -100,32 +95,6 @@ def find_clause_actors(text: str, iso3: str | None, recent: ActorRead | None = N
         generic = a.name.startswith(("Unidentified", "Civilians", "Protesters", "Rioters"))
         out.append(ActorRead(a.name, a.inter, m.start, bool(m.victim), generic, m.end))
     return _resolve_group_anaphor(text, out, recent)
-
-
-REPORTED_SPEECH = re.compile(
-    r"^.{3,140}?\b(?:said|says|say|told\s+\w+(?:\s+\w+)?|announced|reported|claimed|alleged|stated|confirmed|added)\b"
-    r"[^,;]{0,40}?\bthat\s+"
-    r"|^(?:[\w.'\u2019-]+\s+){1,8}?(?:said|says|say)\s+(?:on\s+\w+\s+)?(?=(?:the|a|an|its|their|his|her)\s|"
-    r"(?-i:[A-Z][a-z]+\s+(?-i:[a-z]+)))", re.I)
-SIDE_BY = re.compile(r"\b(?:backed|supported|joined|accompanied|assisted|aided|reinforced)\s+by\s+(?:the\s+)?$", re.I)
-# "killed by the Marxist ELN rebels", "by suspected Boko Haram fighters": up to two qualifiers before the agent
-PASSIVE_AGENT = re.compile(r"\b(?:by|when|as|blamed\s+on|attributed\s+to|under\s+(?:\w+\s+)?(?:attack|fire)\s+from)\s+(?:an?\s+|the\s+)?(?:(?:suspected|alleged|armed|heavily|unknown|unidentified|"
-                           r"\w+ist|(?-i:[A-Z][a-z]+))\s+){0,2}$", re.I)
-SPEAKER = re.compile(
-    r"^(?P<speaker>.{3,80}?)\s+(?:said|says|say|claimed|announced|reported)\s+(?:on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?"
-    r"(?P<own>its|their)\s+(?:\w+\s+)?(?:troops|forces|jets|warplanes|soldiers|fighters|units|aircraft|drones)\b",
-    re.I,
-)
-
-
-# "Fano fighters and federal troops clashed": two sides joined by "and" before a verb that takes two sides
-RECIPROCAL = re.compile(r"(?:\s+\([A-Z]{2,10}\))?(?:\s+[\w-]+){0,2}?\s+(?:clashed|fought|battled|exchanged\s+(?:gun)?fire|"
-                        r"traded\s+(?:gun)?fire|skirmished)\b", re.I)
-ENCOUNTER = re.compile(r"\bencounters?\b", re.I)
-OPERATION = re.compile(r"\b(?:in|during)\s+(?:an?|the|a\s+joint)\s+(?:[\w-]+\s+){0,2}?operations?\b", re.I)
-UNIDENTIFIED_ATTACKERS = re.compile(r"\b(?:gunmen|armed men|assailants|attackers|unknown|unidentified|suspected)\b", re.I)
-MOB_ATTACKS_CROWD = re.compile(r"\b(?:attack\w*|beat\w*|assault\w*|storm\w*)\b.{0,80}\b(?:protesters|protestors|demonstrators|"
-                               r"encampment|protest camp|sit-in|marchers)\b", re.I)
 
 
 def note_groups(state: ArticleState, text: str) -> None:
@@ -287,14 +256,6 @@ def _civilian_or_victim_target(incident: Incident, iso3: str | None, victims: li
 
 # the forces are the subject of the passive ("policemen on patrol were killed"), not the ones reporting it
 # ("police said two suspects were killed")
-_SUBJECT_GAP = r"^(?:\s+(?!(?:said|says|told|reported|confirmed|announced|added|and|who|that)\b)[\w-]+){0,2}"
-HIT_AFTER = re.compile(_SUBJECT_GAP + r"\s+(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?"
-                       r"(?:killed|shot|wounded|injured|ambushed|attacked|targeted|hit|abducted|kidnapped)\b"
-                       r"|" + _SUBJECT_GAP + r"\s+(?:died|perished|lost\s+their\s+lives)\b", re.I)
-HIT_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|ambushed|ambushing|targeted|"
-                        r"targeting)\s+(?:at\s+least\s+|as\s+many\s+as\s+)?(?:\w+\s+){0,2}$", re.I)
-
-
 def _state_forces_were_hit(text: str, forces: ActorRead) -> bool:
     """The state forces are the ones killed or attacked: "soldiers were killed", "killing four policemen"."""
     return bool(HIT_AFTER.search(text[forces.end:forces.end + 80])
