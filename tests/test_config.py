@@ -138,7 +138,9 @@ def test_dot_env_is_read_when_present_and_the_environment_wins(tmp_path, monkeyp
     from service.config import load_dotenv_file
 
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("PAGE_DEFAULT", raising=False)
+    # registered with monkeypatch first, so that what load_dotenv sets is undone after the test
+    monkeypatch.setenv("PAGE_DEFAULT", "1")
+    monkeypatch.delenv("PAGE_DEFAULT")
     monkeypatch.setenv("PAGE_MAX", "900")
     assert load_dotenv_file() is False  # no .env: nothing read
     (tmp_path / ".env").write_text("PAGE_DEFAULT=7\nPAGE_MAX=50\n", encoding="utf-8")
@@ -146,4 +148,3 @@ def test_dot_env_is_read_when_present_and_the_environment_wins(tmp_path, monkeyp
     assert load_dotenv_file() is True
     config = Config.from_env()
     assert (config.PAGE_DEFAULT, config.PAGE_MAX) == (7, 900)
-    monkeypatch.delenv("PAGE_DEFAULT")  # load_dotenv set it in os.environ; monkeypatch restores the rest

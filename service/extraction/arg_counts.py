@@ -15,7 +15,8 @@ TOLL_UPDATE = re.compile(
     r"\b(?:bring(?:ing|s)?|brought|rais(?:e|es|ed|ing)|rose|risen|rising|climb(?:ed|ing|s)?|increas(?:ed|ing)|"
     r"jump(?:ed|ing)|mount(?:ed|ing)|updated|revised|reached|has\s+(?:now\s+)?(?:reached|hit)|now\s+stands?)\b", re.I)
 ALSO_MORE = re.compile(r"\b(?:more|further|additional|another)\b", re.I)
-ALSO = re.compile(r"\balso\b|\badditional\b|\banother\b|\bin addition\b", re.I)
+ALSO = re.compile(r"\balso\b|\badditional\b|\banother\b|\bin addition\b|"
+                  r"\ba\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
 # "The dead were four civilians, two gendarmes ...": the same dead, itemised
 BREAKDOWN = re.compile(r"\b(?:the|those)\s+(?:dead|killed|victims|deceased)\s+(?:were|are|included|include)\b"
                        r"|\bamong\s+(?:the\s+)?(?:dead|victims|those\s+killed)\b", re.I)

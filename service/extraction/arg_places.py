@@ -243,7 +243,17 @@ def _in_named_province(text: str, mention: gazetteer.PlaceMention,
             place = dataclasses.replace(mention.place, admin1=other.place.admin1, admin2=None, geo_precision=2,
                                         latitude=other.place.latitude, longitude=other.place.longitude)
             return gazetteer.PlaceMention(mention.start, mention.end, mention.text, place)
+        if other.place.kind == "town" and other.place.iso3 == mention.place.iso3 and 0 < other.start - mention.end <= 60 \
+                and TOWN_IN.fullmatch(text[mention.end:other.start]) and other.place.admin1 != mention.place.admin1:
+            # "El Aguaje, a town in the municipality of Aguililla": not the namesake the gazetteer found elsewhere
+            place = dataclasses.replace(other.place, name=mention.text.strip(), admin2=None, geo_precision=2)
+            return gazetteer.PlaceMention(mention.start, mention.end, mention.text, place)
     return mention
+
+
+TOWN_IN = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|community|hamlet|settlement)\s+"
+                     r"(?:in|of|near|outside)\s+(?:the\s+)?(?:(?:municipality|district|township|county|commune)\s+of\s+)?",
+                     re.I)
 
 
 def _exact_name(mention: gazetteer.PlaceMention) -> bool:

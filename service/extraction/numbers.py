@@ -77,6 +77,9 @@ def _patterns() -> dict:
         "titled": re.compile(
             r"\b(?P<np>(?i:" + alt(singular) + r"))\s+(?P<name>(?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+)"
             r"(?P<age>,\s*\d{1,3}\s*,)?"),
+        # "a fourth had died of his wounds": one more, named by its rank in the count
+        "ordinal": re.compile(r"\ba\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?=\s+(?:had\s+|has\s+|"
+                              r"later\s+|also\s+|then\s+)*(?:died|succumbed|was\s+killed|was\s+shot\s+dead))", re.I),
         "nonperson": re.compile(r"^\s*(?:" + alt(lex["nonperson_nouns"]) + r")\b", re.I),
         "death": re.compile(r"\b(?:" + alt(lex["death_cues"]) + r")\b", re.I),
         "injury": re.compile(r"\b(?:" + alt(lex["injury_cues"]) + r")\b", re.I),
@@ -130,6 +133,9 @@ def _mentions(text: str) -> list[_Mention]:
         if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in found):
             continue
         found.append(_Mention(1, m.start(), m.end(), m.group("np"), True))
+    for m in pats["ordinal"].finditer(text):
+        if not any(f.start <= m.start() < f.end for f in found):
+            found.append(_Mention(1, m.start(), m.end(), m.group(0).split()[-1], True))
     found.sort(key=lambda f: f.start)
     return found
 

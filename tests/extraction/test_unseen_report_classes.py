@@ -210,3 +210,15 @@ def test_the_militants_as_the_agent_are_the_group_named_before():
                  "On Tuesday, six soldiers were killed near Afgoye in an ambush by the militants.")
     ambush = [e for e in got if e["event_date"] == "2023-09-19"]
     assert len(ambush) == 1 and ambush[0]["actor1"] == "Al Shabaab"
+
+
+def test_a_town_in_a_named_municipality_is_not_its_namesake_elsewhere():
+    got = events("Gunmen ambushed a state police convoy on Monday at a home in El Aguaje, a town in the municipality "
+                 "of Aguililla in Michoacan state of Mexico, killing 13 officers.")
+    assert len(got) == 1 and got[0]["admin1"] == "Michoacán" and got[0]["location"] == "El Aguaje"
+
+
+def test_a_fourth_who_died_is_one_more():
+    got = events("Three police officers were killed in attacks in the city of Zamora in Michoacan state of Mexico on "
+                 "Sunday, officials said.\n\nThe mayor later said a fourth had died of his wounds.")
+    assert len(got) == 1 and got[0]["fatalities"] == 4
