@@ -3,11 +3,14 @@ every route refuses query parameters it does not declare."""
 from __future__ import annotations
 
 import marshmallow as ma
+from apispec import BasePlugin
+from apispec.ext.marshmallow.common import resolve_schema_instance
 from flask import Flask, current_app, request
 from flask_smorest import Api as SmorestApi, Blueprint as SmorestBlueprint
 from webargs.flaskparser import FlaskParser
 
 from .errors import BadRequest
+from .fields import list_parameter, list_property
 
 QUERY_LOCATIONS = ("query", "querystring")
 
@@ -57,7 +60,11 @@ def reject_undeclared_query() -> None:
 
 
 class ProblemSchema(ma.Schema):
-    """RFC 9457 problem details, the body of every error."""
+    """RFC 9457 problem details, the body of every error. Extension members may follow (a duplicate's 409 names
+    `existing_event`)."""
+
+    class Meta:
+        unknown = ma.INCLUDE  # documented as additionalProperties: true
 
     type = ma.fields.String(metadata={"example": "https://eventsvc.dev/problems/validation"})
     title = ma.fields.String(metadata={"example": "Unprocessable Content"})
@@ -71,14 +78,45 @@ class ProblemSchema(ma.Schema):
     )
 
 
+def created_links(*targets: tuple[str, str], param: str) -> dict:
+    """OpenAPI links from a 201 to the operations on what it created (its id: `id` in the body), for
+    `@blp.doc(**created_links(...))`: the way clients, and the stateful fuzzer, follow a create."""
+    links = {}
+    for path, method in targets:
+        pointer = path.replace("~", "~0").replace("/", "~1")
+        name = "".join(part.title() for part in path.strip("/").replace("{", "").replace("}", "").split("/")
+                       if part != param)
+        links[f"{method.title()}{name}"] = {"operationRef": f"#/paths/{pointer}/{method}",
+                                            "parameters": {param: "$response.body#/id"}}
+    return {"responses": {201: {"links": links}}}
+
+
+class SchemaRules(BasePlugin):
+    """Rules between the fields of a body, which no field states: a schema's OPENAPI(partial) gives them as JSON
+    Schema (allOf, anyOf...), added to its component."""
+
+    def schema_helper(self, name, definition, **kwargs):
+        schema = kwargs.get("schema")
+        rules = getattr(schema, "OPENAPI", None)
+        if rules is None:
+            return None
+        return rules(getattr(resolve_schema_instance(schema), "partial", False))
+
+
 class Blueprint(SmorestBlueprint):
     ARGUMENTS_PARSER = StrictParser()
 
 
 class Api(SmorestApi):
     ERROR_SCHEMA = ProblemSchema
+    # no catch-all `default` response: every operation lists the statuses it can answer (openapi.py adds the
+    # app-wide ones), so a status that is not documented is a bug
+    DEFAULT_ERROR_RESPONSE_NAME = None
 
     def init_app(self, app: Flask, *, spec_kwargs=None) -> None:
+        spec_kwargs = {"extra_plugins": [SchemaRules()], **(spec_kwargs or {})}
         super().init_app(app, spec_kwargs=spec_kwargs)
+        self.ma_plugin.converter.add_attribute_function(list_property)
+        self.ma_plugin.converter.add_parameter_attribute_function(list_parameter)
         # app-wide, so routes outside the blueprints (/openapi.yaml) refuse stray parameters too
         app.before_request(reject_undeclared_query)

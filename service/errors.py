@@ -102,20 +102,31 @@ def _field_errors(messages) -> dict:
         if isinstance(fields_, dict):
             flat.update(_dotted(fields_))
         else:
-            flat[location] = fields_
+            flat[location] = _strings(fields_)
     return flat
 
 
 def _dotted(messages: dict, prefix: str = "") -> dict:
     """Errors of a nested object under dotted names ({"changes": {"fatalities": [...]}} -> "changes.fatalities"),
-    so that `errors` stays {field: [messages]} everywhere. A list's errors stay under the list's name."""
+    so that `errors` stays {field: [messages]} everywhere. A list's errors stay under the list's name, each
+    message led by the item's index ({"aliases": {0: [...]}} -> "aliases": ["[0] ..."])."""
     flat: dict = {}
     for name, value in messages.items():
         if isinstance(value, dict) and all(isinstance(key, str) for key in value):
             flat.update(_dotted(value, f"{prefix}{name}."))
         else:
-            flat[f"{prefix}{name}"] = value
+            flat[f"{prefix}{name}"] = _strings(value)
     return flat
+
+
+def _strings(value) -> list[str]:
+    """Messages as a flat list of strings, whatever marshmallow nested them in."""
+    if isinstance(value, dict):
+        return [f"[{key}] {message}" if isinstance(key, int) else f"{key}: {message}"
+                for key, item in value.items() for message in _strings(item)]
+    if isinstance(value, (list, tuple)):
+        return [message for item in value for message in _strings(item)]
+    return [str(value)]
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import url_for
 from flask.views import MethodView
 
-from ..api import Blueprint
+from ..api import Blueprint, created_links
 from ..auth.idempotency import DOC as IDEMPOTENCY_DOC, idempotent
 from ..events.history import Cause
 from ..http import config, db, etag, if_match_version, only_sent, read_response, require_json_body, requester
@@ -18,6 +18,9 @@ from .schemas import (ActorEventsArgsSchema, ActorHistorySchema, ActorInSchema, 
 
 blp = Blueprint("actors", __name__, url_prefix="/actors", description="Who takes part in events")
 blp.before_request(require_json_body)
+ITEM = "/actors/{actor_id}"
+LINKS = created_links(*[(ITEM, method) for method in ("get", "put", "patch", "delete")],
+                      (ITEM + "/history", "get"), (ITEM + "/events", "get"), param="actor_id")
 
 
 @blp.route("")
@@ -40,6 +43,7 @@ class Actors(MethodView):
 
     @idempotent
     @blp.doc(**IDEMPOTENCY_DOC)
+    @blp.doc(**LINKS)
     @blp.arguments(ActorInSchema)
     @blp.response(201, ActorSchema)
     @blp.alt_response(409, "CONFLICT")

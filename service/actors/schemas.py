@@ -4,7 +4,9 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from ..events.schemas import CommaSeparated, CountryRef, ListArgsSchema, no_nul
+from ..events.schemas import CountryRef, ListArgsSchema
+from ..fields import NOT_BLANK, CommaSeparated, no_nul
+from ..pagination import encode_cursor
 from ..taxonomy import INTER_CODES
 
 INTER_DOC = "ACLED inter code: " + ", ".join(f"{k} {v.lower()}" for k, v in INTER_CODES.items())
@@ -15,7 +17,7 @@ class ActorInSchema(ma.Schema):
         unknown = ma.RAISE
 
     name = fields.String(required=True, validate=[validate.Length(min=1, max=300), no_nul],
-                         metadata={"example": "Rapid Support Forces"})
+                         metadata={"example": "Rapid Support Forces", "pattern": NOT_BLANK})
     aliases = fields.List(fields.String(validate=[validate.Length(min=1, max=300), no_nul]), load_default=list,
                           metadata={"example": ["RSF"]})
     inter = fields.Integer(required=True, strict=True, validate=validate.Range(1, 8),
@@ -76,8 +78,10 @@ class ActorListArgsSchema(ma.Schema):
         "name (case-insensitive), events (event count) or relevance (with q only); '-' prefix for descending. "
         "Ties break on id in the same direction (relevance: best first, then id descending). Default: relevance "
         "with q, else name", "-events"))
-    limit = fields.Integer(validate=validate.Range(min=1), **_doc("page size (default 100, max 5000)", 100))
-    cursor = fields.String(**_doc("opaque: copy it from `next` (valid only for the same sort)", "eyJzb3J0Ijoi..."))
+    limit = fields.Integer(validate=validate.Range(min=1), metadata={
+        "description": "page size (default 100, max 5000)", "example": 100, "maximum": 5000})
+    cursor = fields.String(**_doc("opaque: copy it from `next` (valid only for the same sort)",
+                                  encode_cursor({"sort": "-events", "after": [12, 10]})))
 
     @ma.validates_schema
     def relevance_needs_q(self, data, **kwargs):

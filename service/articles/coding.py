@@ -7,6 +7,7 @@ With EXTRACT_PROCESSES=0 articles are coded in the request thread, as the comman
 """
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import threading
@@ -15,6 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from ..extraction import extract
 
+log = logging.getLogger(__name__)
 NICENESS = 10  # below the web workers: a read gets the CPU before another sentence is coded
 
 _pools: dict[int, ProcessPoolExecutor] = {}
@@ -45,13 +47,23 @@ def _reset(processes: int, broken: ProcessPoolExecutor) -> None:
             del _pools[processes]
 
 
+def _extract(title: str, body: str, published, precision: int) -> list[dict]:
+    """extract(), except that an article dated at the edge of the calendar (year 1 or 9999), where the dates it
+    would resolve fall outside what a date can hold, is stored without events rather than failing."""
+    try:
+        return extract(title, body, published, precision)
+    except OverflowError:
+        log.warning("article published %s: its dates cannot be resolved; coded no events", published)
+        return []
+
+
 def extract_events(title: str, body: str, published, precision: int, processes: int) -> list[dict]:
     """The incidents of one article, coded in the pool (or here, with processes=0)."""
     if processes <= 0:
-        return extract(title, body, published, precision)
+        return _extract(title, body, published, precision)
     pool = _pool(processes)
     try:
-        return pool.submit(extract, title, body, published, precision).result()
+        return pool.submit(_extract, title, body, published, precision).result()
     except BrokenProcessPool:  # a coding process died (killed, out of memory): start afresh, once
         _reset(processes, pool)
-        return _pool(processes).submit(extract, title, body, published, precision).result()
+        return _pool(processes).submit(_extract, title, body, published, precision).result()

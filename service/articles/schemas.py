@@ -5,22 +5,25 @@ import marshmallow as ma
 from marshmallow import fields, validate
 
 from ..events.schemas import EventSchema
+from ..fields import NOT_BLANK, URL, IsoDate, no_nul
+from ..pagination import encode_cursor
 
 
 class ArticleInSchema(ma.Schema):
     class Meta:
         unknown = ma.RAISE
 
-    title = fields.String(required=True, validate=validate.Length(min=1, max=1000),
-                          metadata={"example": "Palestinians in Jenin Observe a General Strike"})
-    body = fields.String(required=True, validate=validate.Length(min=1, max=500_000),
-                         metadata={"description": "plain text, paragraphs separated by newlines"})
-    published = fields.Date(required=True, metadata={"example": "2024-12-23"})
+    title = fields.String(required=True, validate=validate.Length(min=1, max=1000), metadata={
+        "example": "Palestinians in Jenin Observe a General Strike", "pattern": NOT_BLANK})
+    body = fields.String(required=True, validate=validate.Length(min=1, max=500_000), metadata={
+        "description": "plain text, paragraphs separated by newlines", "pattern": NOT_BLANK})
+    published = IsoDate(required=True, metadata={"example": "2024-12-23"})
     published_precision = fields.String(load_default="day", validate=validate.OneOf(["day", "week", "month"]),
                                         metadata={"description": "how exact `published` is"})
-    outlet = fields.String(allow_none=True, validate=validate.Length(max=300), metadata={"example": "AP"})
-    url = fields.Url(allow_none=True, metadata={"description": "identifies the article: posting it again with new "
-                                                               "text replaces its events"})
+    outlet = fields.String(allow_none=True, validate=[validate.Length(max=300), no_nul], metadata={"example": "AP"})
+    url = fields.String(allow_none=True, validate=validate.Regexp(URL, error="Not a valid URL."), metadata={
+        "description": "an absolute http(s) URL; it identifies the article: posting it again with new text replaces "
+                       "its events", "example": "https://apnews.com/article/jenin-strike"})
 
     @ma.validates("title")
     def not_blank(self, value, **kwargs):
@@ -65,5 +68,7 @@ class ArticlePageSchema(ma.Schema):
 
 class ArticleListArgsSchema(ma.Schema):
     limit = fields.Integer(validate=validate.Range(min=1, max=2_147_483_647),
-                           metadata={"description": "page size (default 100, max 5000)", "example": 20})
-    cursor = fields.String(metadata={"description": "opaque: copy it from `next`", "example": "eyJzb3J0IjoicHVibGlzaGVkIn0"})
+                           metadata={"description": "page size (default 100, max 5000)", "example": 20,
+                                     "maximum": 5000})
+    cursor = fields.String(metadata={"description": "opaque: copy it from `next`",
+                                     "example": encode_cursor({"sort": "published", "after": ["2024-12-23", 10]})})

@@ -27,7 +27,7 @@ DOC = {"parameters": [{
     "description": "Any unique string (a UUID): the same key and body within 24 hours return the first response "
                    "(with `Idempotent-Replayed: true`) and create nothing new; the same key with another body is "
                    "a 422. Keys are per API key.",
-    "schema": {"type": "string", "minLength": 1, "maxLength": 255}}]}
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": KEY_RE.pattern}}]}
 
 
 def _request_hash() -> bytes:

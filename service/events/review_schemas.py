@@ -9,11 +9,21 @@ from .schemas import EventPatchSchema
 VERDICTS = ("confirmed", "corrected")
 
 
+def _verdicts(partial) -> dict:
+    """changes_go_with_corrected, as JSON Schema: confirmed without changes, corrected with at least one."""
+    return {"anyOf": [
+        {"properties": {"status": {"enum": ["confirmed"]}}, "not": {"required": ["changes"]}},
+        {"properties": {"status": {"enum": ["corrected"]}, "changes": {"minProperties": 1}}, "required": ["changes"]},
+    ]}
+
+
 class ReviewInSchema(ma.Schema):
     """A reviewer's verdict on an event: confirmed as it is, or corrected with the changes PATCH would take."""
 
     class Meta:
         unknown = ma.RAISE
+
+    OPENAPI = staticmethod(_verdicts)
 
     status = fields.String(required=True, validate=validate.OneOf(VERDICTS), metadata={"example": "corrected"})
     changes = fields.Nested(EventPatchSchema(partial=True), metadata={

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import url_for
 from flask.views import MethodView
 
-from ..api import Blueprint
+from ..api import Blueprint, created_links
 from ..auth.idempotency import DOC as IDEMPOTENCY_DOC, idempotent
 from ..http import db, etag, if_match_version, only_sent, read_response, require_json_body, requester
 from . import history, service
@@ -15,6 +15,9 @@ from .schemas import EventInSchema, EventPageSchema, EventPatchSchema, EventSche
 
 blp = Blueprint("events", __name__, url_prefix="/events", description="Incident records, ACLED-style")
 blp.before_request(require_json_body)
+ITEM = "/events/{event_id}"
+LINKS = created_links(*[(ITEM, method) for method in ("get", "put", "patch", "delete")],
+                      (ITEM + "/review", "post"), (ITEM + "/history", "get"), param="event_id")
 
 
 @blp.route("")
@@ -38,6 +41,7 @@ class Events(MethodView):
 
     @idempotent
     @blp.doc(**IDEMPOTENCY_DOC)
+    @blp.doc(**LINKS)
     @blp.arguments(EventInSchema)
     @blp.response(201, EventSchema)
     @blp.alt_response(409, "CONFLICT")

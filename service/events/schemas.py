@@ -1,21 +1,20 @@
 """What an event looks like on the wire: ACLED's flat record, created from the same names."""
 from __future__ import annotations
 
+import re
+
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from ..fields import NOT_BLANK, Choice, CommaSeparated, IsoDate, QueryBoolean, StrictBoolean, StrictFloat, no_nul
+from ..pagination import encode_cursor
 from ..vocab import countries
 from ..taxonomy import ACTOR_ROLES, ALL_SUB_EVENT_TYPES, DISORDER_TYPES, EVENT_TYPE_OF, EVENT_TYPES
 from .params import BoundingBox, Instant, LatLon, PageLimit
+from .rules import event_rules
 
 INT4_MAX = 2_147_483_647  # PostgreSQL integer
 INT8_MAX = 9_223_372_036_854_775_807  # PostgreSQL bigint: every id
-
-
-def no_nul(value: str) -> None:
-    """PostgreSQL text cannot hold NUL: refuse it here, naming the field, rather than in the driver."""
-    if "\x00" in value:
-        raise ma.ValidationError("must not contain NUL (\\u0000) characters")
 
 
 ISO3 = validate.Regexp(r"^[A-Z]{3}$", error="must be an ISO 3166-1 alpha-3 code such as SYR")
@@ -38,6 +37,7 @@ def assoc_names(value: str) -> None:
 REVIEW_STATES = ("unreviewed", "confirmed", "corrected")
 ASSOC_DOC = ("actors associated with the main one, names separated by '; '. Each must already be known (an actor "
              "of this service or of the shipped actor dictionary): create a new one first with POST /actors")
+ASSOC_META = {"description": ASSOC_DOC, "pattern": no_nul.regex.pattern}
 
 
 class EventInSchema(ma.Schema):
@@ -46,7 +46,10 @@ class EventInSchema(ma.Schema):
     class Meta:
         unknown = ma.RAISE
 
-    event_date = fields.Date(required=True, metadata={"example": "2024-05-01"})
+    # what check_consistency enforces, as JSON Schema (rules.py)
+    OPENAPI = staticmethod(event_rules)
+
+    event_date = IsoDate(required=True, metadata={"example": "2024-05-01"})
     time_precision = fields.Integer(strict=True, load_default=1, validate=validate.Range(1, 3),
                                     metadata={"description": "1 day, 2 week, 3 month"})
     event_type = fields.String(validate=validate.OneOf(EVENT_TYPES),
@@ -58,18 +61,20 @@ class EventInSchema(ma.Schema):
     admin1 = fields.String(allow_none=True, validate=NAME, metadata={"example": "Khartoum"})
     admin2 = fields.String(allow_none=True, validate=NAME)
     location = fields.String(required=True, validate=NAME, metadata={"example": "Omdurman"})
-    latitude = fields.Float(allow_none=True, validate=validate.Range(-90, 90), metadata={"example": 15.64})
-    longitude = fields.Float(allow_none=True, validate=validate.Range(-180, 180), metadata={"example": 32.48})
+    latitude = StrictFloat(allow_none=True, validate=validate.Range(-90, 90), metadata={"example": 15.64})
+    longitude = StrictFloat(allow_none=True, validate=validate.Range(-180, 180), metadata={"example": 32.48})
     geo_precision = fields.Integer(strict=True, load_default=1, validate=validate.Range(1, 3),
                                    metadata={"description": "1 town, 2 near a town / part of a region, 3 larger region"})
-    actor1 = fields.String(required=True, validate=NAME, metadata={"example": "Rapid Support Forces"})
+    actor1 = fields.String(required=True, validate=NAME, metadata={"example": "Rapid Support Forces",
+                                                                    "pattern": NOT_BLANK})
     inter1 = fields.Integer(strict=True, allow_none=True, validate=validate.Range(1, 8), metadata={
         "description": "inter code for actor1 when it is not yet known to the service"})
-    assoc_actor_1 = fields.String(allow_none=True, validate=assoc_names, metadata={"description": ASSOC_DOC})
-    actor2 = fields.String(allow_none=True, validate=NAME, metadata={"example": "Military Forces of Sudan"})
+    assoc_actor_1 = fields.String(allow_none=True, validate=assoc_names, metadata=ASSOC_META)
+    actor2 = fields.String(allow_none=True, validate=NAME, metadata={"example": "Military Forces of Sudan",
+                                                                     "pattern": NOT_BLANK})
     inter2 = fields.Integer(strict=True, allow_none=True, validate=validate.Range(1, 8))
-    assoc_actor_2 = fields.String(allow_none=True, validate=assoc_names, metadata={"description": ASSOC_DOC})
-    civilian_targeting = fields.Boolean(metadata={"description": (
+    assoc_actor_2 = fields.String(allow_none=True, validate=assoc_names, metadata=ASSOC_META)
+    civilian_targeting = StrictBoolean(metadata={"description": (
         "whether civilians were the target; when omitted, true for Violence against civilians events (as ACLED "
         "codes them) and false otherwise")})
     fatalities = fields.Integer(strict=True, load_default=0, validate=validate.Range(min=0, max=1_000_000),
@@ -162,55 +167,6 @@ class EventPageSchema(ma.Schema):
 
 # --- query parameters of GET /events ------------------------------------------------------------------
 
-def _messages(exc: ma.ValidationError) -> list[str]:
-    messages = exc.messages
-    if isinstance(messages, dict):
-        return [str(m) for value in messages.values() for m in (value if isinstance(value, list) else [value])]
-    return [str(m) for m in (messages if isinstance(messages, list) else [messages])]
-
-
-class CommaSeparated(fields.String):
-    """Several values of one filter, ORed: comma-separated (`event_type=Battles,Riots`) or the parameter repeated."""
-
-    is_multiple = True  # webargs hands over every occurrence of the parameter
-
-    def __init__(self, item: fields.Field, **kwargs):
-        super().__init__(**kwargs)
-        self.item = item
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        parts = []
-        for text in value if isinstance(value, list) else [value]:
-            parts += [part.strip() for part in super()._deserialize(text, attr, data, **kwargs).split(",")]
-        if not parts or not all(parts):
-            raise ma.ValidationError("an empty value in the comma-separated list")
-        values, errors = [], []
-        for part in parts:
-            try:
-                values.append(self.item.deserialize(part))
-            except ma.ValidationError as exc:
-                errors += [f"{part!r}: {message}" for message in _messages(exc)]
-        if errors:
-            raise ma.ValidationError(errors)
-        return list(dict.fromkeys(values))
-
-
-class Choice(fields.String):
-    """One of a closed vocabulary, matched case-insensitively and returned in its canonical spelling."""
-
-    def __init__(self, choices, **kwargs):
-        super().__init__(**kwargs)
-        self.choices = tuple(choices)
-        self._canonical = {choice.lower(): choice for choice in self.choices}
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        text = super()._deserialize(value, attr, data, **kwargs)
-        try:
-            return self._canonical[text.strip().lower()]
-        except KeyError:
-            raise ma.ValidationError(f"must be one of: {', '.join(self.choices)}") from None
-
-
 class CountryRef(fields.String):
     """A country by ISO3 code or English name (aliases too), case-insensitive; loads as the ISO3 code."""
 
@@ -227,12 +183,12 @@ class ActorRef(fields.String):
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)
         no_nul(text)
-        if text.isdigit():
+        if len(text) > 300:
+            raise ma.ValidationError("an actor name is at most 300 characters")
+        if re.fullmatch(r"[0-9]+", text):  # ASCII digits: "²" is a digit to str.isdigit, not to int
             if int(text) > INT8_MAX:
                 raise ma.ValidationError(f"an actor id is at most {INT8_MAX}")
             return int(text)
-        if len(text) > 300:
-            raise ma.ValidationError("an actor name is at most 300 characters")
         return text
 
 
@@ -254,16 +210,17 @@ class ListArgsSchema(ma.Schema):
     limit = PageLimit(**_doc(
         "page size, 1 to 5000 (default 100). Exports (format=csv or geojson) without a limit, or with limit=all, "
         "stream every matching event", "100"))
-    cursor = fields.String(**_doc("opaque: copy it from `next` (valid only for the same sort)", "eyJzb3J0Ijoi..."))
-    with_total = fields.Boolean(**_doc("add `total`, the exact number of matching items, to the body "
+    cursor = fields.String(**_doc("opaque: copy it from `next` (valid only for the same sort)",
+                                  encode_cursor({"sort": "-event_date", "after": ["2024-05-01", 10]})))
+    with_total = QueryBoolean(**_doc("add `total`, the exact number of matching items, to the body "
                                        "(X-Total-Count header for exports)", True))
     format = Choice(FORMATS, metadata={
         "description": "json (default), csv (ACLED's export columns) or geojson (FeatureCollection); overrides "
                        "Accept, where text/csv and application/geo+json select the same",
         "example": "csv", "enum": list(FORMATS)})
     # when
-    date_from = fields.Date(**_doc("events on or after this day (YYYY-MM-DD)", "2024-01-01"))
-    date_to = fields.Date(**_doc("events on or before this day (YYYY-MM-DD)", "2024-12-31"))
+    date_from = IsoDate(**_doc("events on or after this day (YYYY-MM-DD)", "2024-01-01"))
+    date_to = IsoDate(**_doc("events on or before this day (YYYY-MM-DD)", "2024-12-31"))
     updated_since = Instant(**_doc(
         "changed at or after this instant: ISO 8601 (UTC unless an offset is given) or Unix seconds. For mirroring "
         "clients: events deleted since then come back as tombstones {id, deleted: true, updated_at}, and the "
@@ -282,8 +239,8 @@ class ListArgsSchema(ma.Schema):
                               "35.0,32.0,36.5,34.7"))
     near = LatLon(**_doc("events within radius_km of lat,lon (great-circle distance); needs radius_km",
                          "32.46,35.30"))
-    radius_km = fields.Float(validate=validate.Range(min=0, min_inclusive=False, max=20_100), **_doc(
-        "radius around `near`, in kilometres", 50))
+    radius_km = fields.Float(validate=validate.Range(min=0, min_inclusive=False, max=20_100), metadata={
+        "description": "radius around `near`, in kilometres", "example": 50, "exclusiveMinimum": True})
     # what
     event_type = CommaSeparated(Choice(EVENT_TYPES), **_doc(
         f"ACLED event types, case-insensitive: {', '.join(EVENT_TYPES)}", "Battles,Explosions/Remote violence"))
@@ -300,7 +257,7 @@ class ListArgsSchema(ma.Schema):
         "full-text search (PostgreSQL, English stemming) over notes and source evidence; web-search syntax: "
         "\"quoted phrase\", or, -word", "airstrike hospital"))
     # who
-    actor = CommaSeparated(ActorRef(), **_doc(
+    actor = CommaSeparated(ActorRef(metadata={"maxLength": 300}), **_doc(
         "actors by id, name or alias (case-insensitive), in any role unless actor_role narrows it",
         "Rapid Support Forces"))
     actor_role = CommaSeparated(Choice(ACTOR_ROLES), **_doc(

@@ -11,12 +11,12 @@ FORMATS = ("json", "csv")
 OTHER_DOC = 'or "other" (the groups that top folds together)'
 
 
-def _doc(description: str, example) -> dict:
-    return {"metadata": {"description": description, "example": example}}
+def _doc(description: str, example, **schema) -> dict:
+    return {"metadata": {"description": description, "example": example, **schema}}
 
 
 def one_or_two(keys: list[str]) -> None:
-    # a function, not validate.Length: the spec would document that as the string's maxLength
+    # a function, not validate.Length, which apispec would document as the string's maxLength (maxItems: _doc)
     if len(keys) > 2:
         raise ma.ValidationError("one or two keys")
 
@@ -31,7 +31,7 @@ class StatsArgsSchema(ListArgsSchema):
         "one or two of: " + ", ".join(GROUP_KEYS) + ". `actor` counts an event once for each distinct actor "
         "taking part in it, in any role (so the actor rows add up to more than the number of events); `inter` is "
         "the inter code of actor1; `country` is the country name; null when an event has no value (admin1)",
-        "event_type"))
+        "event_type", maxItems=2))
     interval = Choice(INTERVALS, metadata={
         "description": "time buckets: day, week (starting Monday), month or year; `period` is the first day of "
                        "the bucket. The series is zero-filled for every group from date_from to date_to when "
