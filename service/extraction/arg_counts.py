@@ -23,7 +23,8 @@ BREAKDOWN = re.compile(r"\b(?:the|those)\s+(?:dead|killed|victims|deceased)\s+(?
 PLACE_AFTER_COUNT = re.compile(
     r"^\s+(?:in|at|near)\s+(?:the\s+(?:[\w-]+\s+){0,2}?(?:town|city|village|district)\s+of\s+)?(?P<name>" + NAME + ")")
 NEW_VICTIM_NOUNS = re.compile(r"\b(?:attackers?|assailants?|bombers?|gunmen|militants|rebels|insurgents|fighters|"
-                              r"soldiers?|troops|policemen|officers?)\b", re.I)
+                              r"soldiers?|troops|policemen|officers?|taliban|maoists|naxal\w*|houthis|separatists|"
+                              r"extremists|terrorists|jihadists|guerrillas|militiamen|bandits|cadres)\b", re.I)
 # Nobody died in these, whatever the next clause says.
 NON_LETHAL = {"Arrests", "Agreement", "Change to group/activity", "Headquarters or base established",
               "Non-violent transfer of territory", "Peaceful protest", "Disrupted weapons use"}
@@ -145,6 +146,8 @@ def apply_deaths(head: Incident, clause: str, deaths: list[Count]) -> None:
         head.fatalities, head.vague_count = total, vague
     elif BREAKDOWN.search(clause):
         head.fatalities = min(head.fatalities, total)
+    elif total == head.fatalities and len(deaths) > 1 and not _also_near(clause, deaths):
+        return  # "killing five people", then "two policemen and three civilians were killed": the five, itemised
     elif _part_of_total(head, clause, deaths):
         return  # "18 people dead" first, then "we lost five soldiers", "our troops killed 13 militants"
     elif _also_near(clause, deaths) or new_victims(deaths, head):

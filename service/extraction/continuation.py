@@ -28,8 +28,13 @@ def is_continuation(cls: Classification, clause: str, own_dates: list, places: l
             and _same_region(places, previous[0]) \
             and all(d.date == previous[0].event_date for d in own_dates):
         return True  # "the encounter took place early today in the forests of Abujhmad": the act just told, placed
+    if own_dates and not previous[0].dated and THE_ACT_TOLD.search(clause) \
+            and (not places or _same_region(places, previous[0])):
+        return True  # "six of the attackers were killed in the battle late Tuesday": the undated act just told
     if own_dates:
         return False
+    if places and POSSESSIVE_ACT.search(clause) and _same_region(places, previous[0]):
+        return True  # "two police were wounded in Saturday's attack, which took place in Spin Boldak"
     if places and SUMMARY_WORDS.search(previous[0].clause_text) and not _same_place(places, previous):
         return False  # after "a string of attacks across the province", "in Karak, militants ..." is one of them
     if context_match("new_incident", clause) and places and not _same_place(places, previous):
@@ -57,6 +62,13 @@ def _refers_back(clause: str, head: Incident) -> bool:
     noun = m.group(1).lower()
     stem = noun[:-1] if noun.endswith("s") else noun
     return bool(re.search(r"\b" + re.escape(stem), head.clause_text, re.I))
+
+
+THE_ACT_TOLD = re.compile(r"\b(?:in|during|after)\s+the\s+(?:attack|ambush|assault|raid|battle|fighting|clash(?:es)?|"
+                          r"gun\s?battle|firefight|shootout)\b", re.I)
+# "Saturday's attack", "Monday's ambush": the incident already told, named by its day
+POSSESSIVE_ACT = re.compile(r"\b(?:[A-Z][a-z]+day|yesterday|today|last\s+night)['\u2019]s\s+(?:[\w-]+\s+)?(?:attack|ambush|"
+                            r"assault|raid|blast|bombing|strike|clash(?:es)?|fighting|shooting)\b", re.I)
 
 
 def _act_just_told_placed(clause: str) -> bool:

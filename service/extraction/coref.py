@@ -25,7 +25,7 @@ from .arg_counts import count_bomber
 from .arg_actors import generic_actor
 from .arg_places import dateline_elsewhere
 from .filters import SUMMARY_WORDS
-from .mentions import CROWD, refine_type
+from .mentions import CROWD
 from ..vocab import gazetteer
 
 __all__ = ["group", "group_incidents", "drop_background", "article_place", "BACKGROUND_DAYS"]
@@ -350,7 +350,7 @@ def group_incidents(incidents: list, fallback, lead_sentence_day=None) -> list:
     for incident in kept:
         if incident.cls.sub_event_type == "Abduction/forced disappearance" and incident.fatalities:
             # killed and kidnapped, the dead told in a follow-up: the killing is the attack
-            incident.cls = refine_type(incident.cls, None, "", incident.fatalities)
+            incident.cls = dataclasses.replace(incident.cls, event_type="Violence against civilians", sub_event_type="Attack")
         elif incident.cls.sub_event_type == "Protest with intervention" and incident.fatalities:
             # police broke up the protest and people died: lethal force against protesters
             incident.cls = dataclasses.replace(incident.cls, sub_event_type="Excessive force against protesters")

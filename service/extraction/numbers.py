@@ -69,7 +69,7 @@ def _patterns() -> dict:
             re.I,
         ),
         "singular": re.compile(
-            r"\b(?P<det>an?|one|the|another|a\s+further|one\s+more|their|his|her)\s+(?P<np>" + modifier + r"(?:" + alt(singular) + r"))\b" + ATTRIBUTIVE +
+            r"\b(?P<det>an?|one|the|another|a\s+further|one\s+more|their|his|her|(?-i:[A-Z][\w-]+)['\u2019]s)\s+(?P<np>" + modifier + r"(?:" + alt(singular) + r"))\b" + ATTRIBUTIVE +
             r"(?P<of>\s+of\s+(?:the\s+)?[\w'\u2019 -]{0,40}?\b(?:forces|army|police|group|militia|family|unit))?",
             re.I,
         ),

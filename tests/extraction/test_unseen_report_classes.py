@@ -222,3 +222,31 @@ def test_a_fourth_who_died_is_one_more():
     got = events("Three police officers were killed in attacks in the city of Zamora in Michoacan state of Mexico on "
                  "Sunday, officials said.\n\nThe mayor later said a fourth had died of his wounds.")
     assert len(got) == 1 and got[0]["fatalities"] == 4
+
+
+def test_an_attack_named_by_its_day_is_the_one_told_and_the_enemy_dead_add_up():
+    got = events("At least five Afghan security forces were killed after their checkpoint came under attack by "
+                 "insurgents in Kandahar province on Saturday, an official said.\n\nTwo other police were wounded in "
+                 "Saturday's attack, which took place in the Spin Boldak district. He said seven Taliban insurgents "
+                 "were killed in the fighting.", published=date(2019, 1, 12))
+    assert len(got) == 1 and got[0]["location"] in ("Spin Boldak", "Spin Bolduk") and got[0]["fatalities"] == 12
+
+
+def test_the_dead_itemised_after_a_total_are_the_same_dead():
+    got = events("Gunmen attacked a police station in Herat province of Afghanistan on Saturday, killing five "
+                 "people, officials said.\n\nThe spokesman said two policemen and three civilians were killed in the "
+                 "attack.", published=date(2019, 1, 12))
+    assert len(got) == 1 and got[0]["fatalities"] == 5
+
+
+def test_the_undated_battle_just_told_takes_the_day_a_follow_up_gives():
+    got = events("Insurgents attacked a police checkpoint in Herat province of Afghanistan, setting off a battle in "
+                 "which a policeman and three civilians were killed.\n\nA police spokesman said six of the attackers "
+                 "were killed in the battle late Tuesday.", published=date(2018, 12, 5))
+    assert len(got) == 1 and got[0]["fatalities"] == 10 and got[0]["event_date"] == "2018-12-04"
+
+
+def test_a_named_person_s_driver_killed_in_a_kidnapping_makes_it_an_attack():
+    got = events("Gunmen kidnapped the director of a local TV station in Nangarhar province of Afghanistan late "
+                 "Tuesday. Zelmia's driver was shot and killed.", published=date(2018, 12, 5))
+    assert len(got) == 1 and got[0]["sub_event_type"] == "Attack" and got[0]["fatalities"] == 1
