@@ -163,7 +163,8 @@ def _is_subset_or_anaphor(text: str, mention: _Mention) -> bool:
         return True  # "eight people, five of them soldiers": part of the figure already counted
     if re.search(r"\b(?:including|among\s+(?:them|whom|the\s+dead)|of\s+whom|incl\.)\s+(?:[a-z-]+\s+){0,2}$", before):
         return True  # "three people, among them police inspector X": one of the three
-    if re.match(r"\s+(?:among|of)\s+(?:those|the)\s+(?:killed|dead|victims|slain)\b", text[mention.end:], re.I):
+    if re.match(r"\s+(?:(?:were|was|are|is)\s+)?(?:among|of)\s+(?:those|the)\s+(?:killed|dead|victims|slain)\b",
+                text[mention.end:], re.I):
         return True  # "the mayor was one among those killed": one of a figure told elsewhere
     # "the two men", "both of the dead": people already counted elsewhere.
     first = text[mention.start:mention.end].split()[0].lower() if mention.end > mention.start else ""
@@ -208,6 +209,8 @@ def death_counts(text: str) -> list[Count]:
             continue  # "after rumours spread that a man had been killed"
         if _group_role(text, group, cues) != "death":
             continue
+        if AMONG_THE_DEAD.match(text, group[-1].end):
+            continue  # "16 children and 11 women were among the dead": part of a figure told elsewhere
         if _died_of_injuries(text, group, cues):
             out += [Count(m.value, m.start, m.end, m.noun, "death") for m in group]
             continue
@@ -216,6 +219,10 @@ def death_counts(text: str) -> list[Count]:
             continue  # "including three women and three children": the whole list is a subset
         out += [c for c in (_dead_count(text, m, cues) for m in group) if c is not None]
     return out
+
+
+AMONG_THE_DEAD = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?(?:among|of)\s+(?:those|the)\s+(?:killed|dead|victims|slain)\b",
+                            re.I)
 
 
 def _died_of_injuries(text: str, group: list[_Mention], cues: list[tuple[int, int, str]]) -> bool:

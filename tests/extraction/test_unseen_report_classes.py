@@ -250,3 +250,12 @@ def test_a_named_person_s_driver_killed_in_a_kidnapping_makes_it_an_attack():
     got = events("Gunmen kidnapped the director of a local TV station in Nangarhar province of Afghanistan late "
                  "Tuesday. Zelmia's driver was shot and killed.", published=date(2018, 12, 5))
     assert len(got) == 1 and got[0]["sub_event_type"] == "Attack" and got[0]["fatalities"] == 1
+
+
+def test_the_named_among_the_dead_and_including_words_keep_the_whole_figure():
+    assert [c.value for c in death_counts("At least 30 civilians including women and children have been killed in "
+                                          "the strikes.")] == [30]
+    assert death_counts("The monitor said nine children and four women were among the dead.") == []
+    got = events("Government air strikes killed 19 civilians in the city of Idlib in Syria on Tuesday, a war monitor "
+                 "said.\n\nThe monitor said eight children were among those killed in the raids.")
+    assert len(got) == 1 and got[0]["fatalities"] == 19
