@@ -214,5 +214,5 @@ ORDER BY conname;
 SELECT set_config('maintenance_work_mem', '512MB', true);
 
 -- name: analyze_imported --
--- Fresh statistics for the planner after a bulk import.
-ANALYZE events, event_actors, event_history, locations, actors;
+-- Fresh statistics for the planner after a bulk import (the /stats rollups too: their triggers filled them).
+ANALYZE events, event_actors, event_history, locations, actors, stats_events_daily, stats_actors_daily;

@@ -10,6 +10,9 @@ The matching events are those of GET /events (events.listing.build_filters, live
     size     how many rows the answer will have: more than MAX_ROWS is refused before they are built
     answer   periods x groups LEFT JOIN buckets, so that an empty bucket shows 0
 
+When the filters and keys are all columns of a daily rollup (rollups.py, kept exact by the triggers of
+sql/008_stats_rollups.sql), `base` reads the rollup instead of the events; the rest of the statement is the same.
+
 Grouping by `actor` joins each event to the distinct actors taking part in it, in any role: an event counts once
 per actor, and the actor rows add up to more than the events. Every other key gives each event one group, so that
 the rows add up to GET /events's total for the same filters.
@@ -24,6 +27,7 @@ from psycopg import sql
 from ..db import Session, load_queries
 from ..errors import BadRequest
 from ..events.listing import EventFilter, build_filters
+from .rollups import Rollup, choose_rollup, rollup_filters
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,22 @@ DIMENSIONS = {
                                     "LEFT JOIN actors gia ON gia.id = gi.actor_id"),
 }
 GROUP_KEYS = tuple(DIMENSIONS)
+
+
+@dataclass(frozen=True)
+class Source:
+    """What `base` reads: the group key expressions, the counts and the event date, over the raw events or a
+    rollup."""
+    dimensions: dict[str, Dimension]
+    measures: str
+    event_date: str
+
+
+RAW = Source(DIMENSIONS, "count(*) AS events, sum(e.fatalities) AS fatalities", "e.event_date")
+# the same types as RAW's: count(*) and sum(integer) are bigint, sum(bigint) is numeric
+ROLLUP_MEASURES = "coalesce(sum(s.events), 0)::bigint AS events, sum(s.fatalities)::bigint AS fatalities"
+# False reads the raw events always (tests compare the two answers)
+USE_ROLLUPS = True
 # each a date_trunc unit; "1 <unit>" is the generate_series step
 INTERVALS = ("day", "week", "month", "year")
 TOP_MAX = 1000
@@ -88,10 +108,16 @@ periods AS (
     return periods, source, size
 
 
-def _stats_query(f: EventFilter, group_by: list[str], interval: str | None, top: int | None) -> sql.Composed:
+def rollup_source(rollup: Rollup) -> Source:
+    return Source({k: Dimension(expr, joins) for k, (expr, joins) in rollup.keys.items()}, ROLLUP_MEASURES,
+                  "s.event_date")
+
+
+def _stats_query(f: EventFilter, group_by: list[str], interval: str | None, top: int | None,
+                 origin: Source = RAW) -> sql.Composed:
     keys = [sql.Identifier(f"k{i}") for i in range(len(group_by))]
     key_list = sql.SQL(", ").join(keys)
-    dims = [DIMENSIONS[name] for name in group_by]
+    dims = [origin.dimensions[name] for name in group_by]
     if any(d.uses_location for d in dims):
         f.uses_location = True
     f.params["top"] = top  # NULL: no folding (least() and > ignore or propagate it)
@@ -104,7 +130,8 @@ def _stats_query(f: EventFilter, group_by: list[str], interval: str | None, top:
     groups, group_count = _groups(keys, folded, top_)
     periods, source, size = sql.SQL(""), sql.SQL("groups g LEFT JOIN buckets b ON b.grp = g.grp"), group_count
     if interval:
-        columns.insert(0, sql.SQL("date_trunc({}, e.event_date::timestamp)::date AS period").format(sql.Literal(interval)))
+        columns.insert(0, sql.SQL("date_trunc({}, {}::timestamp)::date AS period").format(
+            sql.Literal(interval), sql.SQL(origin.event_date)))
         selected.append(sql.SQL("p.period"))
         order.insert(0, sql.SQL("r.period"))
         periods, source, size = _periods(interval, group_count)
@@ -113,6 +140,7 @@ def _stats_query(f: EventFilter, group_by: list[str], interval: str | None, top:
     # WHERE is a one-time filter) and the single row that comes back says how many rows there would have been
     return sql.SQL(STATS_TEMPLATE).format(
         columns=sql.SQL(", ").join(columns) if columns else sql.SQL("NULL AS no_keys"),
+        measures=sql.SQL(origin.measures),
         from_=f.from_clause, joins=sql.SQL(" ").join(sql.SQL(d.joins) for d in dims), where=f.where,
         group_by=sql.SQL("GROUP BY {}").format(grouped) if columns else sql.SQL(""),
         rank_keys=sql.SQL("").join(sql.SQL(", {}").format(k) for k in keys),
@@ -124,6 +152,14 @@ def _stats_query(f: EventFilter, group_by: list[str], interval: str | None, top:
         top=top_, source=source, max_rows=sql.Literal(MAX_ROWS), order=sql.SQL(", ").join(order))
 
 
+def _filters(args: dict, group_by: list[str]) -> tuple[EventFilter, Source]:
+    """The rollup's conditions when one answers the query exactly, else the raw events' (build_filters)."""
+    rollup = choose_rollup(args, group_by) if USE_ROLLUPS else None
+    if rollup is None:
+        return build_filters(args), RAW
+    return rollup_filters(rollup, args), rollup_source(rollup)
+
+
 def event_stats(session: Session, args: dict, group_by: list[str], interval: str | None,
                 top: int | None) -> list[dict]:
     """Rows {<group keys>, period, events, fatalities} for the GET /events filters in `args`.
@@ -131,11 +167,11 @@ def event_stats(session: Session, args: dict, group_by: list[str], interval: str
     Folded groups come back with every key "other". More than MAX_ROWS rows is a 400: the caller narrows the
     range, picks a coarser interval or fewer groups.
     """
-    f = build_filters(args)
+    f, source = _filters(args, group_by)
     f.params["range_from"], f.params["range_to"] = args.get("date_from"), args.get("date_to")
     # one statement over many rows: JIT compilation costs more than it saves here (seconds, measured)
     session.execute("SET LOCAL jit = off")
-    rows = session.all(_stats_query(f, group_by, interval, top), f.params)
+    rows = session.all(_stats_query(f, group_by, interval, top, source), f.params)
     if rows and rows[0]["bucket_count"] > MAX_ROWS:
         where = "interval" if interval else "group_by"
         raise BadRequest(f"the answer would have {rows[0]['bucket_count']} rows, more than {MAX_ROWS}: narrow the "

@@ -4,7 +4,7 @@
 -- `top` fold into one "other" row; periods with no events still appear; beyond the row limit only the
 -- size comes back.
 WITH base AS (
-    SELECT {columns}, count(*) AS events, sum(e.fatalities) AS fatalities
+    SELECT {columns}, {measures}
     FROM {from_} {joins}
     WHERE {where}
     {group_by}
