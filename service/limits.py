@@ -16,7 +16,9 @@ from .errors import Unprocessable
 
 MAX_DEPTH = 32
 INT8_MAX = 2**63 - 1
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.S)
+# a string (its closing quote optional: an unclosed one is matched once, to the end, never retried from every
+# quote inside it) or a bracket
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]', re.S)
 _BAD_CHAR = re.compile(r"[\x00\ud800-\udfff]")
 
 
@@ -26,6 +28,16 @@ class _TooLong(str):
 
 def _int(literal: str):
     return int(literal) if len(literal) <= 20 else _TooLong(literal)
+
+
+def _key(token: str) -> str:
+    """A top-level key as the error names it; "_schema" when it is too long or not valid JSON text."""
+    if len(token) >= 200:
+        return "_schema"
+    try:
+        return str(json.loads(token))
+    except ValueError:
+        return "_schema"
 
 
 def _too_deep(text: str) -> str | None:
@@ -38,7 +50,7 @@ def _too_deep(text: str) -> str | None:
         token = match.group()
         if token[0] == '"':
             if depth == 1 and text[match.end():match.end() + 2].lstrip().startswith(":"):
-                field = json.loads(token) if len(token) < 200 else "_schema"
+                field = _key(token)
             continue
         depth += 1 if token in "[{" else -1
         if depth > MAX_DEPTH:

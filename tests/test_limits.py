@@ -96,3 +96,16 @@ def test_the_body_limit_comes_from_config(database_url):
 
     app = create_app(Config.from_env(DATABASE_URL=database_url, MAX_BODY_BYTES=12345))
     assert app.config["MAX_CONTENT_LENGTH"] == 12345
+
+
+def test_an_unclosed_string_full_of_escaped_quotes_is_refused_quickly(client, dbq):
+    """Each escaped quote used to restart the string scan from there: quadratic, minutes for a large body."""
+    before = snapshot(dbq)
+    resp = client.post("/events", data='{"notes": "' + '\\"' * 300_000, content_type="application/json")
+    assert resp.status_code in (400, 422) and resp.mimetype == PROBLEM
+    assert snapshot(dbq) == before
+
+
+def test_a_malformed_key_is_a_client_error_not_a_500(client, dbq):
+    resp = client.post("/events", data='{"\\q": 1}', content_type="application/json")
+    assert resp.status_code in (400, 422) and resp.mimetype == PROBLEM
