@@ -155,12 +155,16 @@ def cmd_keys(args) -> int:
 
 
 def cmd_import(args) -> int:
+    from .errors import ServiceError
     from .imports.acled import import_acled
     from .imports.acled_rows import BadRow
     try:
         summary = import_acled(_database_url(args), args.file, who=args.who, progress=not args.quiet, bulk=args.bulk)
     except (BadRow, OSError, UnicodeDecodeError) as exc:
         print(f"eventsvc import: {args.file}: {exc}", file=sys.stderr)
+        return 1
+    except ServiceError as exc:  # refused by the database; nothing was imported
+        print(f"eventsvc import: {args.file}: {exc.detail}; nothing was imported", file=sys.stderr)
         return 1
     print(summary.describe())
     return 0

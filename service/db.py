@@ -288,12 +288,13 @@ class Database:
         with translated():  # e.g. PoolClosed
             conn = self._checkout()
         try:
-            with translated(), conn, conn.transaction():
+            with translated(), conn.transaction():
                 yield Session(conn, self.queries)
         finally:
-            if conn.broken:  # lost mid-request: find out now whether the database went down
+            broken = conn.broken
+            self.pool.putconn(conn)  # back first: a failing probe must not keep the connection out of the pool
+            if broken:  # lost mid-request: find out now whether the database went down
                 self._breaker.probe()
-            self.pool.putconn(conn)
 
     def _checkout(self) -> psycopg.Connection:
         """A pooled connection that answers; Unavailable, at once while the database is known to be down."""

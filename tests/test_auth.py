@@ -130,3 +130,14 @@ def test_writes_past_the_rate_limit_get_429_with_retry_after(app, anon_client, d
     # the limit is per key; reads are not counted
     assert anon_client.post("/actors", json={"name": "Militia 2", "inter": 3}, headers=bearer("admin")).status_code == 201
     assert anon_client.get("/actors", headers=bearer("write")).status_code == 200
+
+
+def test_revoke_takes_an_id_when_all_digits_and_names_are_never_all_digits(database_url, capsys):
+    assert main(["keys", "create", "--scope", "write", "--name", "12", "--database-url", database_url]) == 1
+    assert main(["keys", "create", "--scope", "write", "--name", "bot", "--database-url", database_url]) == 0
+    capsys.readouterr()
+    assert main(["keys", "list", "--database-url", database_url]) == 0
+    line = next(l for l in capsys.readouterr().out.splitlines() if " bot " in l)
+    key_id = line.split()[0]
+    assert main(["keys", "revoke", key_id, "--database-url", database_url]) == 0
+    assert "'bot'" in capsys.readouterr().out

@@ -145,3 +145,18 @@ def test_bulk_mode_imports_the_same_and_gives_every_index_and_key_back(database_
 
 def test_small_files_into_a_large_database_are_not_bulk(database_url):
     assert import_acled(database_url, SAMPLE, progress=False).bulk is False
+
+
+def test_cells_out_of_any_range_are_bad_rows_not_a_failed_import(database_url, tmp_path):
+    odd = tmp_path / "odd.csv"
+    odd.write_text(SAMPLE.read_text().replace("near the village.,6,", "near the village.,inf,"))
+    summary = import_acled(database_url, odd, progress=False)
+    assert summary.created == 2 and any("fatalities" in reason for _, reason in summary.bad)
+
+
+def test_a_line_csv_cannot_read_is_reported_with_its_number(database_url, tmp_path, capsys):
+    import csv as _csv
+    huge = tmp_path / "huge.csv"
+    huge.write_text(SAMPLE.read_text().replace("Gunmen on motorbikes", "x" * (_csv.field_size_limit() + 10)))
+    assert main(["import", "acled", str(huge), "--quiet", "--database-url", database_url]) == 1
+    assert "line 2" in capsys.readouterr().err

@@ -14,9 +14,12 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from ..errors import Unavailable
 from ..extraction import extract
 
 log = logging.getLogger(__name__)
+# seconds one article may take to code (2 MB, the largest body, takes about 16 s) before the request gets a 503
+CODING_TIMEOUT = 120
 NICENESS = 10  # below the web workers: a read gets the CPU before another sentence is coded
 
 _pools: dict[int, ProcessPoolExecutor] = {}
@@ -45,6 +48,7 @@ def _reset(processes: int, broken: ProcessPoolExecutor) -> None:
     with _lock:
         if _pools.get(processes) is broken:
             del _pools[processes]
+    broken.shutdown(wait=False, cancel_futures=True)
 
 
 def _extract(title: str, body: str, published, precision: int) -> list[dict]:
@@ -63,7 +67,13 @@ def extract_events(title: str, body: str, published, precision: int, processes: 
         return _extract(title, body, published, precision)
     pool = _pool(processes)
     try:
-        return pool.submit(_extract, title, body, published, precision).result()
-    except BrokenProcessPool:  # a coding process died (killed, out of memory): start afresh, once
-        _reset(processes, pool)
-        return _pool(processes).submit(_extract, title, body, published, precision).result()
+        try:
+            return pool.submit(_extract, title, body, published, precision).result(timeout=CODING_TIMEOUT)
+        except BrokenProcessPool:  # a coding process died (killed, out of memory): start afresh, once
+            _reset(processes, pool)
+            pool = _pool(processes)
+            return pool.submit(_extract, title, body, published, precision).result(timeout=CODING_TIMEOUT)
+    except (BrokenProcessPool, TimeoutError) as exc:
+        _reset(processes, pool)  # a pool that hangs or keeps dying is replaced; the article is not stored
+        raise Unavailable("the article could not be coded now; try again later",
+                          headers={"Retry-After": "30"}) from exc

@@ -39,7 +39,10 @@ def create_key(session: Session, scope: str, name: str | None = None) -> tuple[d
     if scope not in SCOPES:
         raise Unprocessable(f"scope must be one of {', '.join(SCOPES)}", errors={"scope": ["unknown scope"]})
     key = PREFIX + secrets.token_urlsafe(32)
-    name = " ".join((name or "").split()) or f"{scope}-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}-{key[4:8]}"
+    if name and name.strip().isdigit():
+        raise Unprocessable("a key's name must not be all digits (those are ids)", errors={"name": ["all digits"]})
+    # the default name shows no part of the key: names appear in the history and the logs
+    name = " ".join((name or "").split()) or f"{scope}-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
     row = session.one("insert_api_key", {"name": name, "scope": scope, "key_hash": digest(key),
                                          "prefix": key[:SHOWN]})
     return row, key
@@ -51,7 +54,7 @@ def list_keys(session: Session) -> list[dict]:
 
 def revoke_key(session: Session, ref: str) -> dict:
     """Revoke the live key with this name (or id); requests with it get a 401 from now on."""
-    row = session.one("revoke_api_key", {"ref": ref})
+    row = session.one("revoke_api_key", {"ref": ref, "by_id": ref.isdigit()})
     if row is None:
         raise NotFound(f"no live key named {ref!r}")
     return row

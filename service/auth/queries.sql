@@ -9,9 +9,10 @@ SELECT id, name, scope, prefix, created_at, revoked_at, last_used_at FROM api_ke
 ORDER BY revoked_at IS NOT NULL, id DESC;
 
 -- name: revoke_api_key --
--- Revoke a live key by name or id (text); returns nothing when there is none.
+-- Revoke a live key by id when the reference is all digits, else by name (names are never all digits); returns
+-- nothing when there is none.
 UPDATE api_keys SET revoked_at = now()
-WHERE revoked_at IS NULL AND (name = %(ref)s OR id::text = %(ref)s)
+WHERE revoked_at IS NULL AND CASE WHEN %(by_id)s THEN id::text = %(ref)s ELSE name = %(ref)s END
 RETURNING id, name, scope, prefix, created_at, revoked_at, last_used_at;
 
 -- name: live_admin_keys --

@@ -54,12 +54,21 @@ class ImportSummary:
         return text
 
 
+def _rows_of(reader: csv.DictReader, summary: ImportSummary) -> Iterator[dict]:
+    """The reader's rows; a line csv itself cannot read (a field over its size limit) stops the file with the
+    line's number rather than a traceback."""
+    try:
+        yield from reader
+    except csv.Error as exc:
+        raise BadRow(f"line {reader.line_num + 1}: {exc}") from None
+
+
 def _rows(path: Path, summary: ImportSummary, progress) -> Iterator[tuple]:
     with path.open(newline="", encoding="utf-8-sig") as handle:
         reader = csv.DictReader(handle)
         if not reader.fieldnames or "event_id_cnty" not in reader.fieldnames:
             raise BadRow("the header has no event_id_cnty column: not an ACLED-layout file")
-        for row in reader:
+        for row in _rows_of(reader, summary):
             summary.rows += 1
             progress.update(1)
             line = reader.line_num
@@ -79,6 +88,7 @@ def import_acled(url: str, path: str | Path, *, who: str | None = None, progress
     from tqdm import tqdm
 
     path = Path(path)
+    who = " ".join((who or f"import:{path.name}").split())[:200]  # the history's limit
     summary = ImportSummary()
     started = time.monotonic()
     database = Database(url, min_size=1, max_size=1, statement_timeout_ms=0, queries=dict(QUERIES))
@@ -90,7 +100,7 @@ def import_acled(url: str, path: str | Path, *, who: str | None = None, progress
             summary.bulk = wanted(s, staged, bulk)
             bar.set_description("storing")
             with indexes_set_aside(s) if summary.bulk else nullcontext():
-                _store(s, summary, who or f"import:{path.name}")
+                _store(s, summary, who)
     finally:
         database.close()
     summary.seconds = time.monotonic() - started

@@ -64,7 +64,7 @@ def _small(row: dict, name: str, low: int, high: int, default: int | None = None
         return default
     try:
         value = int(float(raw)) if len(raw) <= 12 else None
-    except ValueError:
+    except (ValueError, OverflowError):  # "abc", "inf"
         value = None
     if value is None or not low <= value <= high:
         raise BadRow(f"{name}: {raw[:20]!r} is not a whole number from {low} to {high}")

@@ -3,7 +3,7 @@
 Maintaining ten indexes and checking two foreign keys row by row costs several times what the rows themselves
 cost; building each index once with a sort, and checking each foreign key once with a join, costs little. The
 definitions come from the catalog and are restored in the same transaction, so a failed import leaves the
-schema as it was. The price: dropping an index locks its table, so reads of events wait until the import
+schema as it was. The price: dropping an index locks its table, so reads wait until the import
 commits. Used when a file brings at least BULK_MIN_ROWS rows and at least as many as the database holds (a
 first load, or one that doubles it); `--bulk` / `--no-bulk` decide otherwise.
 """
@@ -26,6 +26,7 @@ def wanted(session: Session, rows: int, choice: bool | None) -> bool:
 
 @contextmanager
 def indexes_set_aside(session: Session) -> Iterator[None]:
+    session.execute("lock_for_bulk")
     indexes = session.all("secondary_indexes", {"tables": TABLES})
     foreign_keys = session.all("foreign_keys", {"tables": TABLES})
     for fk in foreign_keys:

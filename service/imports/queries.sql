@@ -205,7 +205,8 @@ ORDER BY c.relname;
 
 -- name: foreign_keys --
 -- The foreign keys of these tables (dropped during a bulk import, then added back, which checks every row).
-SELECT conrelid::regclass::text AS table_name, conname AS name, pg_get_constraintdef(oid) AS definition
+SELECT (SELECT relname FROM pg_class WHERE oid = conrelid) AS table_name, conname AS name,
+       pg_get_constraintdef(oid) AS definition
 FROM pg_constraint WHERE contype = 'f' AND conrelid = ANY (%(tables)s::regclass[])
 ORDER BY conname;
 
@@ -216,3 +217,7 @@ SELECT set_config('maintenance_work_mem', '512MB', true);
 -- name: analyze_imported --
 -- Fresh statistics for the planner after a bulk import (the /stats rollups too: their triggers filled them).
 ANALYZE events, event_actors, event_history, locations, actors, stats_events_daily, stats_actors_daily;
+
+-- name: lock_for_bulk --
+-- Every table a bulk import's DDL touches (the foreign keys' targets included), locked at once before any of it.
+LOCK TABLE events, event_actors, event_history, locations, actors, articles, event_types IN ACCESS EXCLUSIVE MODE;
