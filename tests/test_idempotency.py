@@ -130,3 +130,26 @@ def test_an_actor_named_first_by_an_event_has_its_creation_recorded(client, dbq)
 
     assert [(i["action"], i["cause"], i["who"]) for i in items] == [("create", "api", "test-admin")]
     assert event["actor1"] == "Rapid Support Forces"
+
+
+def test_a_keyed_article_is_coded_before_its_transaction_opens_and_replays(client, dbq, monkeypatch):
+    from flask import g
+
+    from service.articles import routes, service
+
+    coded_inside = []
+    real_code = service.code
+
+    def code(data, processes):
+        coded_inside.append(g.get("joined_session") is not None)
+        return real_code(data, 0)
+
+    monkeypatch.setattr(routes.service, "code", code)
+    article = {"title": "Raid on a market", "published": "2024-03-18", "url": "https://example.org/keyed",
+               "body": "Gunmen killed five villagers in an attack on Kulu in Nigeria's Zamfara state on Sunday."}
+    first = client.post("/articles", json=article, headers={"Idempotency-Key": "article-1"})
+    again = client.post("/articles", json=article, headers={"Idempotency-Key": "article-1"})
+
+    assert first.status_code == again.status_code == 201 and again.get_json() == first.get_json()
+    assert coded_inside and not any(coded_inside)  # never while the key's transaction (and connection) is held
+    assert dbq("SELECT count(*) AS n FROM articles")[0]["n"] == 1

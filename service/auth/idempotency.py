@@ -47,8 +47,14 @@ def _replay(row: dict, request_hash: bytes) -> Response:
     return resp
 
 
-def idempotent(view):
-    """Wrap a POST view (outermost, above flask-smorest's decorators, so it sees the finished response)."""
+def idempotent(view=None, *, prepare=None):
+    """Wrap a POST view (outermost, above flask-smorest's decorators, so it sees the finished response).
+
+    `prepare`, when given, runs before the key's transaction opens: slow work the view needs (coding an
+    article) is done there, so that the transaction, and its connection, are held only for the writes."""
+    if view is None:
+        return lambda inner: idempotent(inner, prepare=prepare)
+
     @wraps(view)
     def wrapper(*args, **kwargs):
         key = request.headers.get(HEADER)
@@ -59,6 +65,8 @@ def idempotent(view):
                              errors={HEADER: ["malformed"]})
         ids = {"api_key_id": g.caller.id, "key": key}
         request_hash = _request_hash()
+        if prepare is not None:
+            prepare()
         if random.random() < 0.01:  # now and then, in a short transaction of its own
             with db().session() as s:
                 s.execute("forget_expired_idempotency_keys")
