@@ -160,3 +160,17 @@ def test_a_line_csv_cannot_read_is_reported_with_its_number(database_url, tmp_pa
     huge.write_text(SAMPLE.read_text().replace("Gunmen on motorbikes", "x" * (_csv.field_size_limit() + 10)))
     assert main(["import", "acled", str(huge), "--quiet", "--database-url", database_url]) == 1
     assert "line 2" in capsys.readouterr().err
+
+
+def test_a_file_that_only_orders_or_spells_actors_differently_changes_nothing(database_url, dbq, tmp_path):
+    two = tmp_path / "two.csv"
+    two.write_text(SAMPLE.read_text().replace("Farmers (Nigeria),7", "Farmers (Nigeria); Herders (Nigeria),7"))
+    import_acled(database_url, two, progress=False)
+    swapped = tmp_path / "swapped.csv"
+    swapped.write_text(two.read_text().replace("Farmers (Nigeria); Herders (Nigeria)", "herders (nigeria);Farmers (Nigeria)")
+                       .replace("Rapid Support Forces,,2", "rapid support forces,,2"))
+
+    summary = import_acled(database_url, swapped, progress=False)
+
+    assert (summary.created, summary.updated, summary.unchanged) == (0, 0, 3)
+    assert dbq("SELECT max(version) AS v FROM events")[0]["v"] == 1

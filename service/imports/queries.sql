@@ -101,13 +101,21 @@ INSERT INTO import_touched (event_id, external_id, action) SELECT id, external_i
 WITH staged AS (
     SELECT s.*, b.id, b.fields AS before, l.id AS place_id, jsonb_strip_nulls(jsonb_build_object(
         'event_date', s.event_date, 'time_precision', s.time_precision, 'event_type', s.event_type,
-        'sub_event_type', s.sub_event_type, 'actor1', s.actor1, 'inter1', s.inter1, 'assoc_actor_1', s.assoc_actor_1,
-        'actor2', s.actor2, 'inter2', s.inter2, 'assoc_actor_2', s.assoc_actor_2,
+        'sub_event_type', s.sub_event_type, 'actor1', a1.name, 'inter1', a1.inter,
+        'assoc_actor_1', (SELECT string_agg(a.name, '; ' ORDER BY a.name) FROM actors a
+                          WHERE lower(a.name) IN (SELECT lower(btrim(n)) FROM unnest(string_to_array(s.assoc_actor_1, ';')) n)),
+        'actor2', a2.name, 'inter2', a2.inter,
+        'assoc_actor_2', (SELECT string_agg(a.name, '; ' ORDER BY a.name) FROM actors a
+                          WHERE lower(a.name) IN (SELECT lower(btrim(n)) FROM unnest(string_to_array(s.assoc_actor_2, ';')) n)),
         'civilian_targeting', s.civilian_targeting, 'iso3', s.iso3, 'country', l.country, 'admin1', l.admin1,
         'admin2', l.admin2, 'location', l.location, 'latitude', l.latitude, 'longitude', l.longitude,
         'geo_precision', l.geo_precision, 'fatalities', s.fatalities, 'notes', s.notes)) AS after,
         s.source_text IS DISTINCT FROM b.source_text AS new_source
     FROM import_staging s JOIN import_before b USING (external_id)
+    -- the actors as stored (their spelling, inter code, and the record's order of associates), as the record shows
+    -- them: a file that only spells or orders them differently changes nothing
+    JOIN actors a1 ON lower(a1.name) = lower(s.actor1)
+    LEFT JOIN actors a2 ON lower(a2.name) = lower(s.actor2)
     JOIN locations l ON l.iso3 = s.iso3 AND lower(coalesce(l.admin1, '')) = lower(coalesce(s.admin1, ''))
         AND lower(coalesce(l.admin2, '')) = lower(coalesce(s.admin2, '')) AND lower(l.location) = lower(s.location)
     WHERE b.deleted_at IS NULL
