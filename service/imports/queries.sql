@@ -6,7 +6,7 @@ CREATE TEMP TABLE import_staging (
     inter1 smallint NOT NULL, actor2 text, assoc_actor_2 text, inter2 smallint, civilian_targeting boolean NOT NULL,
     iso3 char(3) NOT NULL, country text NOT NULL, admin1 text, admin2 text, location text NOT NULL,
     latitude double precision, longitude double precision, geo_precision smallint NOT NULL, source_text text,
-    notes text, fatalities integer NOT NULL, updated_at timestamptz
+    notes text, fatalities integer NOT NULL, updated_at timestamptz, created_changes jsonb NOT NULL
 ) ON COMMIT DROP;
 
 -- name: create_import_touched --
@@ -19,7 +19,8 @@ ON COMMIT DROP;
 -- COPY the checked rows in.
 COPY import_staging (line, external_id, event_date, time_precision, event_type, sub_event_type, actor1,
     assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, civilian_targeting, iso3, country, admin1, admin2,
-    location, latitude, longitude, geo_precision, source_text, notes, fatalities, updated_at) FROM STDIN;
+    location, latitude, longitude, geo_precision, source_text, notes, fatalities, updated_at, created_changes)
+FROM STDIN;
 
 -- name: keep_last_row_per_id --
 -- A file that gives one event_id_cnty twice: its last row wins. Returns how many earlier rows were dropped.
@@ -150,37 +151,9 @@ JOIN actors a ON lower(a.name) = lower(x.name)
 ON CONFLICT DO NOTHING;
 
 -- name: log_created_imports --
--- One history entry per created event: every field it has, from nothing (built field by field: this runs once
--- per imported row, and a per-row aggregate would cost more than the insert itself).
+-- One history entry per created event: every field it has, from nothing (built while the file was read).
 INSERT INTO event_history (event_id, action, cause, who, changes)
-SELECT t.event_id, 'create', 'import', %(who)s, jsonb_build_object(
-    'event_date', jsonb_build_object('before', NULL, 'after', s.event_date),
-    'time_precision', jsonb_build_object('before', NULL, 'after', s.time_precision),
-    'event_type', jsonb_build_object('before', NULL, 'after', s.event_type),
-    'sub_event_type', jsonb_build_object('before', NULL, 'after', s.sub_event_type),
-    'actor1', jsonb_build_object('before', NULL, 'after', s.actor1),
-    'inter1', jsonb_build_object('before', NULL, 'after', s.inter1),
-    'assoc_actor_1', jsonb_build_object('before', NULL, 'after', s.assoc_actor_1),
-    'actor2', jsonb_build_object('before', NULL, 'after', s.actor2),
-    'inter2', jsonb_build_object('before', NULL, 'after', s.inter2),
-    'assoc_actor_2', jsonb_build_object('before', NULL, 'after', s.assoc_actor_2),
-    'civilian_targeting', jsonb_build_object('before', NULL, 'after', s.civilian_targeting),
-    'iso3', jsonb_build_object('before', NULL, 'after', s.iso3),
-    'country', jsonb_build_object('before', NULL, 'after', s.country),
-    'admin1', jsonb_build_object('before', NULL, 'after', s.admin1),
-    'admin2', jsonb_build_object('before', NULL, 'after', s.admin2),
-    'location', jsonb_build_object('before', NULL, 'after', s.location),
-    'latitude', jsonb_build_object('before', NULL, 'after', s.latitude),
-    'longitude', jsonb_build_object('before', NULL, 'after', s.longitude),
-    'geo_precision', jsonb_build_object('before', NULL, 'after', s.geo_precision),
-    'fatalities', jsonb_build_object('before', NULL, 'after', s.fatalities),
-    'notes', jsonb_build_object('before', NULL, 'after', s.notes)
-) - array_remove(ARRAY[
-    CASE WHEN s.assoc_actor_1 IS NULL THEN 'assoc_actor_1' END, CASE WHEN s.actor2 IS NULL THEN 'actor2' END,
-    CASE WHEN s.inter2 IS NULL THEN 'inter2' END, CASE WHEN s.assoc_actor_2 IS NULL THEN 'assoc_actor_2' END,
-    CASE WHEN s.admin1 IS NULL THEN 'admin1' END, CASE WHEN s.admin2 IS NULL THEN 'admin2' END,
-    CASE WHEN s.latitude IS NULL THEN 'latitude' END, CASE WHEN s.longitude IS NULL THEN 'longitude' END,
-    CASE WHEN s.notes IS NULL THEN 'notes' END], NULL)
+SELECT t.event_id, 'create', 'import', %(who)s, s.created_changes
 FROM import_touched t JOIN import_staging s USING (external_id)
 WHERE t.action = 'create';
 
