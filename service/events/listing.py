@@ -135,20 +135,26 @@ def _place_filters(f: EventFilter, args: dict) -> None:
         f.uses_location = True
 
 
-def _row_filters(f: EventFilter, args: dict) -> None:
-    """Conditions on the event row and its place (they still hold for a deleted event)."""
+def date_and_type_filters(f, args: dict, alias: str) -> None:
+    """The date range and the types, on `alias`'s event_date, event_type and sub_event_type columns (the events
+    table here; the /stats rollups, which have the same columns, in stats/rollups.py)."""
     if args.get("date_from"):
-        f.add("e.event_date >= {}", f.value(args["date_from"], "date"))
+        f.add(alias + ".event_date >= {}", f.value(args["date_from"], "date"))
     if args.get("date_to"):
-        f.add("e.event_date <= {}", f.value(args["date_to"], "date"))
+        f.add(alias + ".event_date <= {}", f.value(args["date_to"], "date"))
     if args.get("event_type"):
-        f.add("e.event_type = ANY({})", f.value(args["event_type"], "text[]"))
+        f.add(alias + ".event_type = ANY({})", f.value(args["event_type"], "text[]"))
     if args.get("sub_event_type"):
-        f.add("e.sub_event_type = ANY({})", f.value(args["sub_event_type"], "text[]"))
+        f.add(alias + ".sub_event_type = ANY({})", f.value(args["sub_event_type"], "text[]"))
     if args.get("disorder_type"):
         # disorder_type follows from event_type: filter on the indexed column
         types = sorted(t for t, d in DISORDER_TYPE_OF.items() if d in args["disorder_type"])
-        f.add("e.event_type = ANY({})", f.value(types, "text[]"))
+        f.add(alias + ".event_type = ANY({})", f.value(types, "text[]"))
+
+
+def _row_filters(f: EventFilter, args: dict) -> None:
+    """Conditions on the event row and its place (they still hold for a deleted event)."""
+    date_and_type_filters(f, args, "e")
     if args.get("fatalities_min") is not None:
         f.add("e.fatalities >= {}", f.value(args["fatalities_min"], "integer"))
     if args.get("fatalities_max") is not None:

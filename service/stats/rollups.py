@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 from psycopg import sql
 
-from ..events.listing import EventFilter
-from ..taxonomy import DISORDER_TYPE_OF
+from ..events.listing import EventFilter, date_and_type_filters
 
 
 @dataclass(frozen=True)
@@ -66,17 +65,7 @@ class RollupFilter(EventFilter):
 def rollup_filters(rollup: Rollup, args: dict) -> RollupFilter:
     """The conditions of listing.build_filters for the arguments a rollup answers, on the rollup's columns."""
     f = RollupFilter(table=rollup.table)
-    if args.get("date_from"):
-        f.add("s.event_date >= {}", f.value(args["date_from"], "date"))
-    if args.get("date_to"):
-        f.add("s.event_date <= {}", f.value(args["date_to"], "date"))
-    if args.get("event_type"):
-        f.add("s.event_type = ANY({})", f.value(args["event_type"], "text[]"))
-    if args.get("sub_event_type"):
-        f.add("s.sub_event_type = ANY({})", f.value(args["sub_event_type"], "text[]"))
-    if args.get("disorder_type"):
-        types = sorted(t for t, d in DISORDER_TYPE_OF.items() if d in args["disorder_type"])
-        f.add("s.event_type = ANY({})", f.value(types, "text[]"))
+    date_and_type_filters(f, args, "s")
     if args.get("country"):
         f.add("s.iso3 = ANY({})", f.value(args["country"], "bpchar[]"))
     if args.get("admin1"):
