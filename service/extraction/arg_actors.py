@@ -121,6 +121,8 @@ def _assign_roles(incident: Incident, text: str, trigger: int, iso3: str | None,
     if incident.cls.event_type in ("Protests", "Riots"):
         _assign_crowd(incident, text, iso3, agents, victims, victims_civilian)
         return
+    # "set off explosives in a crowd", "fired into the crowd": outside a protest, a crowd is who was hit
+    agents = [a for a in agents if not CROWD_WORD.fullmatch(text[a.start:a.end])]
     first, second = _actor_and_target(text, told, actor_list, agents, victims)
     if first is not None:
         incident.actor1, incident.inter1 = first.name, first.inter
@@ -218,6 +220,9 @@ def _actor_and_target(text: str, told: int, actor_list: list[ActorRead], agents:
             if other is not None or any(id(v) not in side for v in victims):
                 second = other
     return first, second
+
+
+CROWD_WORD = re.compile(r"crowds?", re.I)
 
 
 def _assign_crowd(incident: Incident, text: str, iso3: str | None, agents: list[ActorRead],

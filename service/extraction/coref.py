@@ -21,6 +21,7 @@ import re
 from datetime import date, timedelta
 
 from ..vocab import countries
+from .admin_fill import fill_admin1
 from .arg_counts import count_bomber
 from .arg_actors import generic_actor
 from .arg_places import dateline_elsewhere
@@ -44,6 +45,7 @@ def group(state):
     state.incidents = group_incidents(kept, article_place(state.title, lead, state.country), _lead_sentence_day(state))
     for incident in state.incidents:
         count_bomber(incident, state.body)
+    fill_admin1(state.incidents, [state.title] + [s.text for s in state.sentences])
     return state
 
 

@@ -47,6 +47,8 @@ def cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) ->
         if cue[2] != "death" and THEN_KILLED.match(text, cue[1]):
             continue  # "were abducted and killed": the killing is what happened to them
         if cue[0] >= mention.end and len(raw) <= 45:
+            if NOUN_CUE_BEFORE.search(text, max(mention.end, cue[0] - 12), cue[0]):
+                return None  # "hundreds of protesters rallying over the death of a driver": the death is his
             between = re.sub(r",\s*(?:including|(?:one|two|three|some|most|all|many|\w+)\s+of\s+them|among\s+them)[^,]*,", " ", raw)
             # "two gendarmes in Cameroon were killed": where they were, named by its proper name
             between = re.sub(r"^\s+in\s+(?:" + CAP + r"[\w'\u2019-]+\s+){1,3}(?=(?:were|was|have|has|had)\b)", " ",
@@ -65,6 +67,7 @@ def cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) ->
     return None
 
 
+NOUN_CUE_BEFORE = re.compile(r"\b(?:the|his|her|their|its|whose)\s+$", re.I)
 LATER_DIED = re.compile(r"\s*,?\s+who\s+(?:later\s+|subsequently\s+|then\s+|eventually\s+)?(?P<cue>died|succumbed)\b", re.I)
 THEN_KILLED = re.compile(r"\s+and\s+(?:then\s+|later\s+)?(?:killed|murdered|executed|beheaded|shot\s+dead)\b", re.I)
 

@@ -86,7 +86,7 @@ def _patterns() -> dict:
         "other": re.compile(r"\b(?:" + alt(lex["other_cues"]) + r")\b", re.I),
         "toll": re.compile(
             r"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed)|fatalities)\s+"
-            r"(?:[\w\u00c0-\u024f-]+\s+){0,5}?(?:at|to|of|was|is|stood\s+at|reached|rose\s+to|climbed\s+to)\s+"
+            r"(?:[\w\u00c0-\u024f'\u2019-]+\s+){0,5}?(?:at|to|of|was|is|stood\s+at|reached|rose\s+to|climbed\s+to)\s+"
             + QUALIFIER + r"(?P<num>" + NUMBER_PATTERN + r")\b",
             re.I,
         ),
@@ -122,6 +122,8 @@ def _mentions(text: str) -> list[_Mention]:
             continue  # an age: "the dead man, who was 23"
         if not np_text and re.search(CAP + r"[\w'\u2019-]+,\s*$", text[:m.start()]) and re.match(r"\s*,", after):
             continue  # an age after a name: "Saban Celik, 29, was wounded"
+        if POPULATION_BEFORE.search(text, max(0, m.start() - 70), m.start()):
+            continue  # "a town of about 40,000 people", "home to 2 million residents": who live there
         found.append(_Mention(value, m.start(), m.end(), np_text.strip(), False))
     low = lowered(text)
     for m in finditer(pats["singular"], text, low):
@@ -140,6 +142,12 @@ def _mentions(text: str) -> list[_Mention]:
     return found
 
 
+POPULATION_BEFORE = re.compile(
+    r"(?:\b(?:an?|the|its)\s+(?:[\w'\u2019-]+\s+){0,2}?(?:city|town|village|district|country|nation|region|province|"
+    r"state|community|municipality|island|camp|settlement|neighbou?rhood|suburb|area|population)\s+of|"
+    r"\bhome\s+to|\bpopulation\s+(?:of|is|was|stands\s+at)|\bpopulated\s+by|\binhabited\s+by)\s+"
+    r"(?:(?:just|some|about|around|roughly|nearly|almost|approximately|more\s+than|over|under|fewer\s+than|"
+    r"less\s+than|an\s+estimated|close\s+to)\s+)*$", re.I)
 BARE_FOLLOWERS = {
     "and", "or", "but", "in", "on", "at", "as", "while", "when", "after", "before", "including", "dead",
     "killed", "died", "were", "was", "have", "had", "are", "of", "others", "more", "others", "people", "to",

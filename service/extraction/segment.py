@@ -24,6 +24,10 @@ SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-
 # ", where last week gunmen raided a camp": a place's relative clause that tells a dated act is an incident
 TIMED = r"(?:last|on|this|early|late|earlier|yesterday|overnight|hours|days|a\s+day)\b"
 RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where(?!\s+" + TIMED + r"))\b[^,;]*?(?=,|;|$)"
+                             # ", a town that has been attacked by militants in the past": what the place is
+                             r"|,\s+(?:an?|the)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:town|city|village|district|region|area|"
+                             r"province|state|country|camp|community|locality|settlement|neighbou?rhood)\s+"
+                             r"(?:that|which|where(?!\s+" + TIMED + r"))\b[^,;]*?(?=,|;|$)"
                              r"|\s+who\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+\w+ed\b[^,;]*?(?=,|;|\.?$)")
 CLAUSE_BREAK = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=[A-Z]|the\b|a\b|an\b)|,\s+whereas\s+"
                           # "shelling killed six in A, and an air strike on B killed four": a second incident
