@@ -55,7 +55,8 @@ def cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) ->
                              between)
             # "was shot and killed", "were beaten and killed": the first act is part of the killing
             between = re.sub(r"\b(?:shot|stabbed|beaten|hacked|tortured|abducted|kidnapped|attacked|ambushed|"
-                             r"assaulted|dragged|seized)\s+and\s*$", " ", between)
+                             r"assaulted|dragged|seized)(?:\s+(?:in|through)\s+the\s+(?:head|chest|back|neck|stomach|abdomen|"
+                             r"legs?|arms?|face|torso|heart))?\s+and\s*$", " ", between)
             if re.fullmatch(
                 r"(?:\s+(?:[\w'\u2019-]+\s+){0,4}?)?\s*(?:(?:were|was|have|has|had|are|is|been|being|also|later|reportedly|all|both|"
                 r"reported|confirmed|believed|feared|presumed|"

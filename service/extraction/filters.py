@@ -42,7 +42,9 @@ THE_INCIDENT = re.compile(r"\bthe\s+(?:\w+\s+)?(?:attack|strike|bombing|blast|ex
 COMPARED = re.compile(
     r"\b(?:in\s+|as\s+|was\s+)?one\s+of\s+the\s+(?:\w+est|worst|most\s+\w+)\b(?:\s+[\w'-]+){0,6}?\s+"
     r"(?:in\s+(?:recent\s+)?(?:years|decades|months)|in\s+(?:\w+\s+){0,3}history|on\s+record|"
-    r"since\s+(?:\w+\s+)?(?:19|20)\d\d)\b", re.I)
+    r"since\s+(?:\w+\s+)?(?:19|20)\d\d)\b"
+    # "..., the deadliest day so far of the protests", "the worst attack yet"
+    r"|\b(?:the|its|their)\s+(?:\w+est|worst|most\s+\w+)\s+(?:[\w'-]+\s+){0,3}?(?:so\s+far|yet|to\s+date)\b", re.I)
 
 
 # "Rebels of the ADF, an Islamist group that has operated in the region since the 1990s, carried out ...": the
@@ -186,11 +188,11 @@ def generic_violence_only(clause: str) -> bool:
     return bool(hits) and all(re.fullmatch(r"attacks|raids|killings", h.group(0), re.I) for h in hits)
 
 
-def is_retelling(clause: Clause) -> bool:
-    """A funeral, a photograph or a video of an act already told, or those who fled it: no new act (a crowd at
-    a funeral is one)."""
+def is_retelling(clause: Clause, cue: str = "retelling") -> bool:
+    """A funeral, a photograph or a video of an act already told, or those who fled it (cue "retelling"); a
+    statement about it, or a toll naming no figure (cue "restated"): no new act (a crowd at a funeral is one)."""
     return clause.cls is not None and clause.cls.event_type not in ("Protests", "Riots") \
-        and context_match("retelling", clause.text) is not None
+        and context_match(cue, clause.text) is not None
 
 
 ACT_TOLD = re.compile(r"\b(?:killed|killing|struck|shelled|attacked|clashed|abducted|kidnapped|seized|captured|stormed|"

@@ -67,7 +67,7 @@ def _told_as_follow_up(clause: Clause, own: list, previous: list[Incident], stat
         # "Another protester died in Hpakant": the same kind of act, in another place
         start_incident(dataclasses.replace(clause, cls=_kind_of_death(clause, previous[0], state)), state)
         return True
-    if cls is None or is_negated_arrest(clause) or clause.quoted or is_claim(clause.text) or is_retelling(clause):
+    if cls is None or is_negated_arrest(clause) or clause.quoted or is_claim(clause.text) or _retold(clause, own, previous):
         if cls is not None:
             state.dropped.append((clause.text, follow_up_reason(clause)))
         if previous and (not own or (cls is None and not clause.quoted and clause.places and len(previous) == 1
@@ -90,6 +90,19 @@ def _told_as_follow_up(clause: Clause, own: list, previous: list[Incident], stat
         continue_incident(previous, clause, state)
         return True
     return False
+
+
+def _retold(clause: Clause, own: list, previous: list[Incident]) -> bool:
+    """Footage or a funeral of the act just told; footage of another day ("video from Monday's march showed
+    troops firing") tells an act of its own."""
+    if is_retelling(clause, "restated"):
+        return True
+    if not is_retelling(clause):
+        return False
+    cue = context_match("retelling", clause.text)
+    # the day after the cue is the day shown ("videos from Monday's march"); one before it is when it was shown
+    shown = [d for d in own if d.start > cue.start()]
+    return not shown or not previous or all(d.date == previous[0].event_date for d in shown)
 
 
 ANOTHER = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:another|a\s+further|one\s+more)\b", re.I)

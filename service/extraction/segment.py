@@ -71,10 +71,14 @@ def mask_relative_clauses(text: str) -> str:
 TRAILING_TOLL = re.compile(r",\s+(?:leaving|killing|wounding|injuring|claiming)\b[^;]*?(?=[,;]\s+(?:and|but|while)\b|;|$)")
 
 
+# "after the latest death in unrest that has killed 75 people since April": a 'that' clause of background
+THAT_RELATIVE = re.compile(r"\s+that\s+(?:has|have|had)\s+[^,;]*?(?=,|;|$)", re.I)
+
+
 def mask_background_relatives(text: str, published) -> str:
     """Blank out the relative clauses that tell background (the filters say which), with the toll that
     trails them."""
-    for m in RELATIVE_CLAUSE.finditer(text):
+    for m in [*RELATIVE_CLAUSE.finditer(text), *THAT_RELATIVE.finditer(text)]:
         span = m.group(0)
         if background_reason(span, published, find_dates(span, published)) is not None:
             end = m.end()

@@ -58,3 +58,27 @@ def test_a_crowd_hit_by_a_bomb_is_no_protester():
     assert len(got) == 1
     assert got[0]["sub_event_type"] == "Suicide bomb" and got[0]["actor1"] != "Protesters (Cameroon)"
     assert got[0]["actor2"] == "Civilians (Cameroon)"
+
+
+def test_the_deadliest_day_so_far_is_the_incident_compared():
+    got = events("At least nine people were killed in clashes with police in Arequipa, the ombudsman said on Monday, "
+                 "the deadliest day so far of the protests against the government.")
+    assert len(got) == 1 and got[0]["fatalities"] == 9 and got[0]["event_date"] == "2024-03-11"
+
+
+def test_a_that_clause_of_background_is_masked():
+    got = events("Students marched peacefully to the ministry in Quito on Tuesday after the latest death in unrest "
+                 "that has killed at least 40 people since January.")
+    assert len(got) == 1 and got[0]["sub_event_type"] == "Peaceful protest" and got[0]["fatalities"] == 0
+
+
+def test_footage_of_another_day_tells_an_act_of_its_own():
+    got = events("Opposition deputies held a silent protest outside the defence ministry in Quito on Tuesday.\n\n"
+                 "Videos from the marches on Monday showed soldiers firing rifles at demonstrators on a highway in "
+                 "Quito.")
+    days = sorted(e["event_date"] for e in got)
+    assert days == ["2024-03-11", "2024-03-12"]
+
+
+def test_shot_in_the_head_and_died_is_a_death():
+    assert [c.value for c in death_counts("A 20-year-old student, Luis Pena, was shot in the head and died.")] == [1]
