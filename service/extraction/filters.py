@@ -16,7 +16,10 @@ from .dates import DateMention
 from .document import ArticleState, Clause
 from .numbers import death_counts
 
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# (not a figure of people or things: "holding more than 2000 inmates")
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!\s+(?:[a-z]+\s+)?(?:people|inmates|prisoners|troops|soldiers|"
+                  r"police(?:men)?|officers|fighters|residents|families|households|homes|houses|students|workers|"
+                  r"protesters|demonstrators|refugees|migrants|civilians|members|men|women|children)\b)")
 QUOTE_START = re.compile(r"^\s*[\"\u201c]")
 SUBORDINATE_TAIL = re.compile(r"\b(?:under which|in which|whereby|so that|after accusing|accusing)\b.*$", re.I | re.S)
 # "one of the largest protests in the capital this year", "the deadliest attack since 2019": a comparison,

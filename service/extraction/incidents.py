@@ -17,7 +17,7 @@ import dataclasses
 import re
 from datetime import timedelta
 
-from .arg_actors import assign_actors, find_clause_actors, note_groups, victims_are_civilian
+from .arg_actors import assign_actors, find_clause_actors, generic_actor, note_groups, victims_are_civilian
 from .arg_claims import agreement_parties, apply_claim, fill_target, refine_actors
 from .arg_counts import add_follow_up_deaths, dead_by_place, deaths_by_place, incident_toll, place_fatalities
 from .arg_dates import date_reading, own_dates, statement_dated
@@ -165,6 +165,11 @@ def _told_as_new_act(clause: Clause, own: list, previous: list[Incident], state:
             # detentions made while a protest was broken up belong to the protest event
             continue_incident([crowd], clause, state)
             return
+    if previous and not own and not clause.places and clause.cls.event_type == "Protests" \
+            and sub != "Peaceful protest" and all(i.cls.sub_event_type == "Arrests" for i in previous):
+        # "Lissu was arrested in Mbinga on Wednesday. Police used tear gas to disperse his followers."
+        continue_incident(previous, clause, state)
+        return
     if previous and not own and not clause.places and sub in STANDALONE_TYPES:
         # "Troops later found and defused a second bomb": a new act at the same time and place
         start_incident(dataclasses.replace(clause, places=[]), state, inherit=previous[0])
@@ -286,6 +291,7 @@ def continue_incident(previous: list[Incident], clause: Clause, state: ArticleSt
         sides = [a for a in find_clause_actors(text, head.iso3) if a.inter == 1 and a.name != head.actor1]
         if head.inter2 == 7 and sides:
             head.actor2, head.inter2 = sides[0].name, sides[0].inter  # the civilians were that type's default
+    _arrests_at_protest(head, cls, text)
     if cls is not None and head.cls.event_type == cls.event_type == "Protests" and cls.priority > head.cls.priority:
         # "the crowd gathered ... police opened fire to disperse it, killing a young man": the protest met force
         lethal = clause.deaths and {"lethal", "security_forces"} <= cls.cues
@@ -312,6 +318,18 @@ def continue_incident(previous: list[Incident], clause: Clause, state: ArticleSt
         head.place, head.place_own = places[0].place, True
         head.note("location admin1", "arguments.places", places[0].text)
     _dated_by_follow_up(targets, clause)
+
+
+def _arrests_at_protest(head: Incident, cls: Classification | None, text: str) -> None:
+    """"X was arrested at a rally ... Police used tear gas to disperse his followers": arrests made while a
+    protest was broken up belong to the protest event."""
+    if cls is None or head.cls.sub_event_type != "Arrests" or cls.event_type != "Protests" \
+            or cls.sub_event_type == "Peaceful protest":
+        return
+    head.cls = cls
+    head.note("event_type sub_event_type", "mentions", f"(the arrests were made at a protest) {text}")
+    head.actor1, head.inter1 = generic_actor("protesters", head.iso3)
+    head.actor2, head.inter2 = generic_actor("police", head.iso3)
 
 
 def _may_place(clause: Clause, head: Incident) -> bool:

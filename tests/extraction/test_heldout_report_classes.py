@@ -82,3 +82,16 @@ def test_footage_of_another_day_tells_an_act_of_its_own():
 
 def test_shot_in_the_head_and_died_is_a_death():
     assert [c.value for c in death_counts("A 20-year-old student, Luis Pena, was shot in the head and died.")] == [1]
+
+
+def test_a_figure_of_people_in_the_thousands_is_no_year():
+    got = events("Gunmen stormed the central prison in Makeni on Sunday, a jail holding more than 1800 inmates, and "
+                 "clashed with guards.", title="Gunmen attack prison in Sierra Leone")
+    assert len(got) == 1 and got[0]["event_type"] == "Battles"
+
+
+def test_arrests_then_a_dispersal_are_the_protest_broken_up():
+    got = events("Opposition leader Amani Juma and ten party members were arrested in Songea on Monday, the party "
+                 "said.\n\nPolice used tear gas to disperse his supporters.", title="Tanzania opposition leader held")
+    assert len(got) == 1
+    assert got[0]["sub_event_type"] == "Protest with intervention" and got[0]["location"] == "Songea"
