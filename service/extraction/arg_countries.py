@@ -26,7 +26,7 @@ LOCATION_COUNTRY = re.compile(
     r"(?P<name>" + PROPER + r")['\u2019]s\s+(?:(?:[a-z]+ern|central|northern|southern|eastern|western)\s+)?(?=[A-Z]|" + PLACE_WORDS + r"\b)"
     r"|\b(?:in|across)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
     r"north-?eastern|north-?western|south-?eastern|south-?western)\s+)?(?P<in>" + PROPER
-    + r")(?=\s*[,.;]|\s+(?:on|late|early|overnight|yesterday|and|as|since|near)\b|\s*$)"
+    + r")(?=\s*[,.;\u201d\"]|\s+(?:on|late|early|overnight|yesterday|and|as|since|near|in|during|last|this|over)\b|\s*$)"
     r"|(?P<demonym>[A-Z][\w-]+)\s+(?!border\b|frontier\b)" + PLACE_WORDS + r"\b"  # "near the Iraqi border" is not in Iraq
 )
 

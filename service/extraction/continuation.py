@@ -64,8 +64,8 @@ def _refers_back(clause: str, head: Incident) -> bool:
     return bool(re.search(r"\b" + re.escape(stem), head.clause_text, re.I))
 
 
-THE_ACT_TOLD = re.compile(r"\b(?:in|during|after)\s+the\s+(?:attack|ambush|assault|raid|battle|fighting|clash(?:es)?|"
-                          r"gun\s?battle|firefight|shootout)\b", re.I)
+THE_ACT_TOLD = re.compile(r"(?:\b(?:in|during|after)|^\W*)\s*the\s+(?:attack|ambush|assault|raid|battle|fighting|clash(?:es)?|"
+                          r"gun\s?battle|firefight|shootout|blast|explosion|bombing)\b", re.I)
 # "Saturday's attack", "Monday's ambush": the incident already told, named by its day
 POSSESSIVE_ACT = re.compile(r"\b(?:[A-Z][a-z]+day|yesterday|today|last\s+night)['\u2019]s\s+(?:[\w-]+\s+)?(?:attack|ambush|"
                             r"assault|raid|blast|bombing|strike|clash(?:es)?|fighting|shooting)\b", re.I)

@@ -17,6 +17,7 @@ import dataclasses
 import re
 from datetime import timedelta
 
+from .arg_countries import location_country
 from .arg_actors import assign_actors, find_clause_actors, generic_actor, note_groups, victims_are_civilian
 from .arg_claims import agreement_parties, apply_claim, fill_target, refine_actors
 from .arg_counts import add_follow_up_deaths, dead_by_place, deaths_by_place, incident_toll, place_fatalities
@@ -50,6 +51,8 @@ def process_clause(clause: Clause, state: ArticleState) -> None:
     clause.places = clause_places(clause, mask_chains(clause), state)
     own = own_dates(clause)
     previous = _named_incident(clause, state) or state.last_group()
+    if previous and _in_another_country(clause, previous):
+        previous = []  # "... killed in Mali in recent times", after an attack in Benin: not more about it
     if not _told_as_follow_up(clause, own, previous, state):
         _told_as_new_act(clause, own, previous, state)
 
@@ -90,6 +93,11 @@ def _told_as_follow_up(clause: Clause, own: list, previous: list[Incident], stat
         continue_incident(previous, clause, state)
         return True
     return False
+
+
+def _in_another_country(clause: Clause, previous: list[Incident]) -> bool:
+    here = location_country(clause.text)
+    return here is not None and all(i.iso3 and i.iso3 != here for i in previous)
 
 
 def _retold(clause: Clause, own: list, previous: list[Incident]) -> bool:

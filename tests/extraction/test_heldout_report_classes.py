@@ -95,3 +95,17 @@ def test_arrests_then_a_dispersal_are_the_protest_broken_up():
                  "said.\n\nPolice used tear gas to disperse his supporters.", title="Tanzania opposition leader held")
     assert len(got) == 1
     assert got[0]["sub_event_type"] == "Protest with intervention" and got[0]["location"] == "Songea"
+
+
+def test_the_attack_on_a_day_dates_the_undated_act_just_told():
+    got = events("Four soldiers were killed when their patrol hit a roadside bomb in the Pendjari park in northern "
+                 "Benin, military sources said.\n\nThe attack on Sunday also wounded two soldiers.",
+                 title="Soldiers killed in Benin")
+    assert len(got) == 1
+    assert got[0]["event_date"] == "2024-03-10" and got[0]["admin1"] == "Atakora" and got[0]["fatalities"] == 4
+
+
+def test_a_clause_about_another_country_tells_nothing_more_about_the_incident():
+    got = events("Gunmen killed three traders at a market in Tanguieta on Monday, officials said.\n\nA minister said "
+                 "mercenaries were behind dozens of killings in Mali in recent times.", title="Traders killed in Benin")
+    assert len(got) == 1 and got[0]["iso3"] == "BEN" and got[0]["fatalities"] == 3
