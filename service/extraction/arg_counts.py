@@ -148,6 +148,8 @@ def apply_deaths(head: Incident, clause: str, deaths: list[Count]) -> None:
         head.fatalities = min(head.fatalities, total)
     elif total == head.fatalities and len(deaths) > 1 and not _also_near(clause, deaths):
         return  # "killing five people", then "two policemen and three civilians were killed": the five, itemised
+    elif OTHER_SOURCE.search(clause) and not MORE_DEAD.search(OTHER_SOURCE.sub(" ", clause)):
+        head.fatalities = min(head.fatalities, total)  # "another source said 10 troops and an assailant died"
     elif _part_of_total(head, clause, deaths):
         return  # "18 people dead" first, then "we lost five soldiers", "our troops killed 13 militants"
     elif _also_near(clause, deaths) or new_victims(deaths, head):
@@ -164,6 +166,9 @@ def apply_deaths(head: Incident, clause: str, deaths: list[Count]) -> None:
 ALL_SIDES = re.compile(r"\b(?:\d[\d,]*|\w+)\s+(?:people|persons)\s+(?:dead|were\s+killed|have\s+been\s+killed|killed)\b"
                        r"|\bleft\s+(?:at\s+least\s+|more\s+than\s+)?\w+\s+(?:people\s+)?dead\b", re.I)
 ADDED_SIDE = re.compile(r"\b(?:attackers?|assailants?|bombers?|gunmen)\b", re.I)
+# a figure given by another source is a conflicting report of the same dead
+OTHER_SOURCE = re.compile(r"\b(?:another|a|an|one|other|a\s+second)\s+(?:[\w-]+\s+){0,2}?(?:source|official|witness|"
+                          r"medic|doctor|resident|report)s?\s+(?:said|says|put|gave|reported|told|counted|cited)\b", re.I)
 MORE_DEAD = re.compile(r"\b(?:more|further|additional|another)\b(?!\s+than)|\balso\b", re.I)
 QUOTED = re.compile(r"[\"\u201c\u201d]")
 

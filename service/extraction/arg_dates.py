@@ -37,6 +37,8 @@ def date_reading(clause_dates: list[DateMention], sentence_dates: list[DateMenti
     own = [d for d in clause_dates if d.kind not in ("chain", "possessive") and d.date and not d.statement]
     chains = [d for d in clause_dates if d.kind == "chain"] or [d for d in sentence_dates if d.kind == "chain"]
     for chain in chains:
+        if own and chain.anchor == "event" and chain.offset_days == 0:
+            continue  # "shortly after the march set off this morning": the day the clause gives
         resolved = _resolve_chain(chain, cls_start, own or [d for d in sentence_dates if d.date and not d.statement],
                                   statement, history)
         if resolved is not None:

@@ -155,6 +155,11 @@ CHAIN_AFTER = re.compile(
     r"(?P<rest>[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,3})",
     re.I,
 )
+# "hours after the shelling", "shortly after the attack": the same day as the act it names
+CHAIN_HOURS = re.compile(
+    r"\b(?:(?:(?:a\s+few|several|some|" + COUNT_WORD + r")\s+)?hours?|(?:a\s+few\s+)?minutes|moments|shortly|soon|"
+    r"an\s+hour)\s+after\s+(?P<det>the|a|an|this|that|these|those|his|her|its|their)\s+"
+    r"(?P<rest>[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2})", re.I)
 ANCHOR_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"}
 
 
@@ -198,6 +203,9 @@ def _add_chains(sentence: str, add) -> None:
         else:
             add(DateMention(m.start(), m.start() + len(m.group(0)) - len(m.group("rest")), m.group(0),
                             "chain", None, 1, offset_days=-sign * n, anchor="clause"))
+    for m in finditer(CHAIN_HOURS, sentence, low):
+        add(DateMention(m.start(), m.end(), m.group(0), "chain", None, 1, offset_days=0, anchor="event",
+                        anchor_text=m.group("rest")))
     for m in finditer(CHAIN_FORWARD, sentence, low):
         add(DateMention(m.start(), m.end(), m.group(0), "chain", None, 1,
                         offset_days=_count(m.group("n")), anchor="event"))

@@ -194,8 +194,8 @@ def _incident_days(clause: Clause, state: ArticleState, inherit: Incident | None
                         state.published, state.pub_precision)
 
 
-UNNAMED_PLACE = re.compile(r"\b(?:on|in|at|near|through)\s+an?\s+(?:[\w-]+\s+)?(?:village|town|settlement|hamlet|camp|region|area)\b",
-                           re.I)
+UNNAMED_PLACE = re.compile(r"\b(?:on|in|at|near|through)\s+(?:an?|two|three|four|five|six|several|some|\d+)\s+(?:[\w-]+\s+)?"
+                           r"(?:villages?|towns?|settlements?|hamlets?|camps?|regions?|areas?|communities|localities)\b", re.I)
 
 
 def _incident_places(clause: Clause, state: ArticleState, inherit: Incident | None) -> tuple[list, list, str | None]:

@@ -109,3 +109,28 @@ def test_a_clause_about_another_country_tells_nothing_more_about_the_incident():
     got = events("Gunmen killed three traders at a market in Tanguieta on Monday, officials said.\n\nA minister said "
                  "mercenaries were behind dozens of killings in Mali in recent times.", title="Traders killed in Benin")
     assert len(got) == 1 and got[0]["iso3"] == "BEN" and got[0]["fatalities"] == 3
+
+
+def test_a_figure_from_another_source_conflicts_rather_than_adds():
+    got = events("Militants attacked an army post at Tehini on Sunday, killing nine soldiers, officials said.\n\n"
+                 "Another source said 11 soldiers and an attacker had been killed.", title="Ivory Coast post attacked")
+    assert len(got) == 1 and got[0]["fatalities"] == 9
+
+
+def test_hours_after_the_attack_is_the_same_day_and_not_the_attack():
+    got = events("Shelling killed a woman in Taiz on Sunday, medics said.\n\nHours after the shelling, dozens of "
+                 "residents staged a protest in front of the governor's office to denounce the attacks.",
+                 title="Woman killed in Taiz")
+    kinds = sorted((e["sub_event_type"], e["event_date"]) for e in got)
+    assert kinds == [("Peaceful protest", "2024-03-10"), ("Shelling/artillery/missile attack", "2024-03-10")]
+
+
+def test_a_habit_is_no_incident():
+    assert events("The movement normally holds weekly protests in Algiers on Fridays.") == []
+
+
+def test_unnamed_villages_are_not_the_place_told_before():
+    got = events("Gunmen killed 12 soldiers near Djibo on Saturday, officials said.\n\nLast week, 30 civilians were "
+                 "killed in two villages in the east, residents said.", title="Burkina soldiers killed")
+    places = {e["fatalities"]: e["location"] for e in got}
+    assert places[12] == "Djibo" and places.get(30) != "Djibo"
