@@ -119,6 +119,8 @@ ABSOLUTE_DM = re.compile(
 )
 WEEKDAY = re.compile(
     r"(?:\b(?:late|early|later|earlier)\s+(?:on\s+)?|\bovernight\s+(?:into|to)\s+|\bon\s+the\s+night\s+of\s+)?"
+    # (not a feast or a named day: "the Easter Sunday bombings", "Good Friday", "Bloody Sunday")
+    r"(?<!Easter\s)(?<!Palm\s)(?<!Bloody\s)(?<!Good\s)(?<!Black\s)(?<!Ash\s)(?<!Holy\s)(?<!Maundy\s)(?<!Super\s)"
     r"\b(?P<weekday>" + WEEKDAY_RE + r")(?P<possessive>['\u2019]s)?"
     r"(?:\s+(?:night|morning|evening|afternoon))?\b"
 )

@@ -133,7 +133,7 @@ class ArticleState:
     clauses: list[list[Clause]] = field(default_factory=list)  # per sentence
     records: list[dict] = field(default_factory=list)
     explain: bool = False  # add each incident's trace to its record
-    crowd_frame: bool = False  # the headline or lead is about protests or unrest
+    crowd_frame: str = ""  # "protest" or "unrest" when the headline or lead is about them
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (clause, why the filters dropped it)
 
     def last_group(self) -> list[Incident]:

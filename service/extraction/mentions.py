@@ -29,7 +29,8 @@ def read_mentions(state: ArticleState) -> ArticleState:
             if clause.cls is not read:
                 _mask_grievance(clause)
     lead = state.sentences[0].text if state.sentences else ""
-    state.crowd_frame = is_crowd_frame(state.title) or is_crowd_frame(lead)
+    frames = {is_crowd_frame(state.title), is_crowd_frame(lead)}
+    state.crowd_frame = "protest" if "protest" in frames else "unrest" if "unrest" in frames else ""
     return state
 
 
@@ -75,9 +76,10 @@ def _mask_grievance(clause: Clause) -> None:
     clause.dates = [d for d in clause.dates if d.end <= cut]
 
 
-def is_crowd_frame(text: str) -> bool:
-    """A headline or lead about protests, riots or unrest: its violence is a crowd's unless arms are named."""
-    return bool(cue_matches("protest", text) or cue_matches("unrest", text))
+def is_crowd_frame(text: str) -> str:
+    """A headline or lead about protests ("protest"), or riots and unrest ("unrest"): its violence is a crowd's
+    unless arms are named. "" when it is about neither."""
+    return "protest" if cue_matches("protest", text) else "unrest" if cue_matches("unrest", text) else ""
 
 
 def state_acts(cls: Classification, text: str) -> bool:
@@ -85,7 +87,7 @@ def state_acts(cls: Classification, text: str) -> bool:
     return any(m.start() < cls.trigger_start for m in cue_matches("security_forces", text))
 
 
-def riot_in_frame(cls: Classification, frame: bool, text: str = "") -> Classification:
+def riot_in_frame(cls: Classification, frame: str, text: str = "") -> Classification:
     """In a story about unrest, clashes and attacks on property with no armed group or firearm named are
     the crowd's violence: a violent demonstration, not a battle or an attack on civilians."""
     if frame and (cls.event_type, cls.sub_event_type) == ("Violence against civilians", "Attack") \
@@ -95,6 +97,10 @@ def riot_in_frame(cls: Classification, frame: bool, text: str = "") -> Classific
                               cls.trigger_start, cls.trigger_last)
     if not frame or {"armed_group", "firearms", "lethal"} & cls.cues:
         return cls
+    if cls.sub_event_type == "Looting/property destruction":
+        # "at least three shops were torched", in a story about mobs or riots: the crowd's destruction
+        sub = "Violent demonstration" if frame == "protest" or cue_matches("protest", text) else "Mob violence"
+        return Classification("Riots", sub, cls.priority, cls.cues, cls.trigger_start, cls.trigger_last)
     if state_acts(cls, text) and not {"crowd", "protest", "unrest"} & cls.cues:
         return cls  # "police officers raided the favela": the state's act, not the crowd's
     if (cls.event_type, cls.sub_event_type) in (("Battles", "Armed clash"), ("Violence against civilians", "Attack")):

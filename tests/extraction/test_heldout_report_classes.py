@@ -134,3 +134,19 @@ def test_unnamed_villages_are_not_the_place_told_before():
                  "killed in two villages in the east, residents said.", title="Burkina soldiers killed")
     places = {e["fatalities"]: e["location"] for e in got}
     assert places[12] == "Djibo" and places.get(30) != "Djibo"
+
+
+def test_a_feast_day_is_no_weekday():
+    got = events("Mobs attacked shops in Kuliyapitiya on Monday, police said.\n\nSocial media were blocked in the "
+                 "aftermath of the Easter Sunday bombings last month, which killed more than 250 people.",
+                 title="Mobs attack shops")
+    assert [(e["event_date"], e["fatalities"]) for e in got] == [("2024-03-11", 0)]
+
+
+def test_destruction_in_a_story_about_mobs_is_the_mob_s():
+    got = events("At least four shops were torched in the town of Hettipola on Monday, police said.",
+                 title="Curfew after mobs target mosques")
+    assert [e["sub_event_type"] for e in got] == ["Mob violence"]
+    got = events("At least four shops were torched in Nantes on Monday, police said.",
+                 title="Third night of unrest", )
+    assert [e["event_type"] for e in got] == ["Riots"]
