@@ -151,6 +151,9 @@ def _names_admin_area(text: str, m: gazetteer.PlaceMention) -> bool:
 
 # "the Assam Rifles", "Kharkiv Regional Administration": a place's name inside an organisation's
 ORGANISATION_AFTER = re.compile(r"\s+(?:Rifles|Regiment|Brigade|Battalion|Division|Army|Police|Forces?|Corps|Guards?|"
+                                # "Yesagyo People's Defense Force", "Myaing PDF", "the Kalay Special Taskforce"
+                                r"People['\u2019]s\s+Defen[cs]e|PDFs?\b|(?:Special\s+)?Task\s?[Ff]orce|Defen[cs]e\s+Force|"
+                                r"Self-Defen[cs]e|Militia|Liberation|Resistance|Revolutionary|Vigilantes?|Youth\s+Wing|"
                                 r"Party|Front|Movement|Council|University|Airport|Hospital|Times|Post|News|Agency|"
                                 r"Ministry|Regional\s+Administration|Province\s+Governor|Tribune|Television|Radio)\b")
 

@@ -251,7 +251,7 @@ def _inside(small, town) -> bool:
         and re.search(r"\b(?:in|of)\s+(?:the\s+)?(?:\w+\s+)?" + re.escape(town.place.name) + r"\b", small.clause_text) is not None
 
 
-def _retelling(later, earlier) -> bool:
+def _retelling(later, earlier, lead_group: int = 0) -> bool:
     """`later` tells `earlier` again: same place, a day that fits, a type that fits, not 'another attack'."""
     if later.group == earlier.group or not _types_fit(later, earlier) or SEPARATE.search(later.clause_text[:80]):
         return False
@@ -270,6 +270,13 @@ def _retelling(later, earlier) -> bool:
         # chlorine bombs on one district, told once without its day and once with it; a night raid on a
         # district told undated beside the same day's attack on it
         return True
+    if earlier.group == lead_group and not earlier.dated and later.dated and not later.place_own \
+            and 0 <= (earlier.event_date - later.event_date).days <= 7 \
+            and (later.cls.sub_event_type == earlier.cls.sub_event_type
+                 or min(later.cls.priority, earlier.cls.priority) <= GENERIC_PRIORITY):
+        # "four groups launched an attack on a police outpost in X" (the undated lead), then "they attacked on
+        # Sunday morning": the lead's act, now dated
+        return True
     stated = [i for i in (later, earlier) if i.statement_dated]
     return bool(stated) and abs((later.event_date - earlier.event_date).days) <= 2
 
@@ -283,8 +290,9 @@ def _keep_of(a, b):
 def merge_retellings(incidents: list) -> list:
     """One event per incident, day and place: a later telling at the same place folds into the first."""
     kept: list = []
+    lead_group = min((i.group for i in incidents), default=0)
     for incident in incidents:
-        twin = next((k for k in kept if _retelling(incident, k)), None)
+        twin = next((k for k in kept if _retelling(incident, k, lead_group)), None)
         if twin is None:
             kept.append(incident)
             continue

@@ -150,3 +150,16 @@ def test_destruction_in_a_story_about_mobs_is_the_mob_s():
     got = events("At least four shops were torched in Nantes on Monday, police said.",
                  title="Third night of unrest", )
     assert [e["event_type"] for e in got] == ["Riots"]
+
+
+def test_a_place_inside_an_armed_group_s_name_is_no_place():
+    got = events("The Kani People's Defense Force and the Pale PDF attacked a police post in Budalin Township, "
+                 "Sagaing Region, on Sunday, killing four policemen.", title="Resistance attacks police post")
+    assert [e["location"] for e in got] == ["Budalin"]
+
+
+def test_the_undated_lead_is_the_act_then_dated():
+    got = events("Three resistance groups launched an attack on an army post in Budalin Township, Sagaing Region, "
+                 "the groups said.\n\nThey attacked on Saturday morning and held the post for an hour.",
+                 title="Resistance groups attack army post")
+    assert [(e["event_date"], e["location"]) for e in got] == [("2024-03-09", "Budalin")]
