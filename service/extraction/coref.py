@@ -158,11 +158,15 @@ def _merge_into(fine, coarse) -> None:
     if not fine.dated and coarse.dated:
         fine.event_date, fine.precision, fine.dated = coarse.event_date, coarse.precision, True
     fine.fatalities = combined_toll(fine.fatalities, coarse.fatalities)
-    if coarse.cls.priority > fine.cls.priority and (coarse.cls.event_type == fine.cls.event_type
-                                                   or fine.cls.priority <= GENERIC_PRIORITY):
+    riot_over_march = coarse.cls.event_type == "Riots" and fine.cls.event_type == "Protests"
+    if riot_over_march or coarse.cls.priority > fine.cls.priority and (coarse.cls.event_type == fine.cls.event_type
+                                                                      or fine.cls.priority <= GENERIC_PRIORITY):
         if fine.cls.event_type == "Violence against civilians" and fine.inter2 == 7 and coarse.actor2:
             fine.actor2, fine.inter2 = coarse.actor2, coarse.inter2  # civilians were only that type's default
-        fine.cls = coarse.cls  # "attacks on Odesa" told first, "a missile strike on the city" after
+        # "attacks on Odesa" told first, "a missile strike on the city" after; a protest that turned violent
+        fine.cls = coarse.cls
+        if riot_over_march and fine.inter1 == 6:
+            fine.actor1, fine.inter1 = generic_actor("rioters", fine.iso3)
     if (not fine.actor1 or fine.actor1_generic and not coarse.actor1_generic and coarse.actor1) \
             and coarse.actor1 != fine.actor2:  # never an actor on both sides
         fine.actor1, fine.inter1, fine.actor1_generic = coarse.actor1, coarse.inter1, coarse.actor1_generic
@@ -270,15 +274,23 @@ def _retelling(later, earlier, lead_group: int = 0) -> bool:
         # chlorine bombs on one district, told once without its day and once with it; a night raid on a
         # district told undated beside the same day's attack on it
         return True
-    if earlier.group == lead_group and not earlier.dated and later.dated and not later.place_own \
+    if earlier.group == lead_group and not earlier.dated and later.dated \
             and 0 <= (earlier.event_date - later.event_date).days <= 7 \
             and (later.cls.sub_event_type == earlier.cls.sub_event_type
                  or min(later.cls.priority, earlier.cls.priority) <= GENERIC_PRIORITY):
         # "four groups launched an attack on a police outpost in X" (the undated lead), then "they attacked on
         # Sunday morning": the lead's act, now dated
         return True
+    if _within_week(later, earlier) or _within_week(earlier, later):
+        return True  # "last week's unrest in X", then "protesters dispersed there last Friday"
     stated = [i for i in (later, earlier) if i.statement_dated]
     return bool(stated) and abs((later.event_date - earlier.event_date).days) <= 2
+
+
+def _within_week(week, day) -> bool:
+    """`week` is dated only to a week ("last week") and `day` is a day of it."""
+    return week.dated and week.precision == 2 and day.dated and day.precision == 1 \
+        and -3 <= (day.event_date - week.event_date).days <= 6
 
 
 def _keep_of(a, b):

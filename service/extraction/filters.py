@@ -71,6 +71,8 @@ def background_reason(text: str, published: date, dates: list[DateMention]) -> s
         if name in flags:
             return name
     for m in YEAR.finditer(text):
+        if int(m.group(1)) >= published.year and re.search(r"\bthe\s+$", text[max(0, m.start() - 4):m.start()]):
+            continue  # a year naming a thing to come: "cuts in the 2021 budget"
         year_ok = any(d.start <= m.start() < d.end and d.date and abs((published - d.date).days) <= 60 for d in dates)
         if not year_ok:
             return "year"

@@ -29,7 +29,7 @@ RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where(?!\s+" + TIMED 
                              r"province|state|country|camp|community|locality|settlement|neighbou?rhood)\s+"
                              r"(?:that|which|where(?!\s+" + TIMED + r"))\b[^,;]*?(?=,|;|$)"
                              r"|\s+who\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+\w+ed\b[^,;]*?(?=,|;|\.?$)")
-CLAUSE_BREAK = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=[A-Z]|the\b|a\b|an\b)|,\s+whereas\s+"
+CLAUSE_BREAK = re.compile(r";\s+|,\s+while\s+|\s+while\s+(?=(?-i:[A-Z])|the\b|a\b|an\b)|,\s+whereas\s+"
                           # "shelling killed six in A, and an air strike on B killed four": a second incident
                           r"|,\s+(?:and|while)\s+(?=(?:an?|another|the)\s+(?:[\w-]+\s+){0,2}?(?:air\s?strikes?|strikes?|"
                           r"shelling|bombs?|bombings?|explosions?|blasts?|raids?|rockets?|missiles?|drones?|attacks?)\s+"

@@ -163,3 +163,22 @@ def test_the_undated_lead_is_the_act_then_dated():
                  "the groups said.\n\nThey attacked on Saturday morning and held the post for an hour.",
                  title="Resistance groups attack army post")
     assert [(e["event_date"], e["location"]) for e in got] == [("2024-03-09", "Budalin")]
+
+
+def test_a_day_of_last_week_dates_last_week_s_unrest():
+    got = events("At least nine people were killed during last week's unrest in Nukus, officials said.\n\nPolice "
+                 "detained 200 people while dispersing the protesters in Nukus last Thursday.",
+                 title="Nine killed in Uzbekistan unrest")
+    assert [(e["event_date"], e["fatalities"]) for e in got] == [("2024-03-07", 9)]
+
+
+def test_while_and_a_gerund_does_not_split_the_clause():
+    got = events("Police detained 40 people while dispersing a march in Nukus on Monday.", title="March broken up")
+    assert [e["sub_event_type"] for e in got] == ["Protest with intervention"]
+
+
+def test_a_protest_that_turned_violent_is_the_riot():
+    got = events("Protesters set fire to part of the Honduran parliament building.\n\nThousands of "
+                 "demonstrators in Tegucigalpa on Saturday called for the president to resign over cuts in the "
+                 "2025 budget.", title="Protesters torch parliament", published=date(2024, 3, 12))
+    assert [(e["event_type"], e["actor1"]) for e in got] == [("Riots", "Rioters (Honduras)")]
