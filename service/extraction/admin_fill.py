@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..vocab import gazetteer
+from .arg_places import ORIGIN_BEFORE
 
 
 def _units(text: str, iso3: str) -> set[tuple[str, float | None, float | None]]:
@@ -17,6 +18,8 @@ def _units(text: str, iso3: str) -> set[tuple[str, float | None, float | None]]:
     found = set()
     for m in gazetteer.find_places(text, iso3):
         p = m.place
+        if ORIGIN_BEFORE.search(text, max(0, m.start - 14), m.start):
+            continue  # "labourers from Punjab province": where they came from
         if p.iso3 == iso3 and p.admin1 and p.kind in ("admin1", "region", "feature"):
             found.add((p.admin1, p.latitude, p.longitude))
     return found

@@ -106,9 +106,9 @@ def unresolved_places(text: str, country: str | None, taken: list[gazetteer.Plac
     """
     if not country:
         return []
-    admin = clause_admin = next((m.place for m in taken if m.place.iso3 == country and m.place.admin1), None)
-    if admin is None and context is not None and context.iso3 == country:
-        admin = context
+    units = [m for m in taken if m.place.iso3 == country and m.place.admin1
+             and not ORIGIN_BEFORE.search(text, max(0, m.start - 14), m.start)]
+    clause_admin = units[0].place if units else None
     out: list[gazetteer.PlaceMention] = []
     for frame in LOCATIVE_FRAMES:
         for m in frame.finditer(text):
@@ -116,6 +116,7 @@ def unresolved_places(text: str, country: str | None, taken: list[gazetteer.Plac
                 name = name_m.group(0)
                 start = m.start("names") + name_m.start()
                 end = start + len(name)
+                admin = _container(units, end, context, country)
                 if NOT_A_PLACE.search(name) or countries.lookup(name) or mentioned_countries(name):
                     continue
                 if n and not LIST_ITEM_END.match(text, end):
@@ -138,6 +139,20 @@ def unresolved_places(text: str, country: str | None, taken: list[gazetteer.Plac
                 )
                 out.append(gazetteer.PlaceMention(start, end, name, place))
     return out
+
+
+# "labourers from Punjab province were killed in X": where the victims came from, not where X is
+ORIGIN_BEFORE = re.compile(r"\b(?:from|native\s+of|natives\s+of|hailing\s+from)\s+(?:the\s+)?$", re.I)
+
+
+def _container(units: list[gazetteer.PlaceMention], end: int, context: gazetteer.Place | None,
+               country: str) -> gazetteer.Place | None:
+    """The known place whose first-level unit an unknown one takes: the first named after it ("the Malangzai
+    area of Kalat's Mangochar city"), else the one named before it, else the place in context."""
+    after = [m for m in units if m.start >= end]
+    if after or units:
+        return (after or units)[0].place
+    return context if context is not None and context.iso3 == country else None
 
 
 ADMIN_SUFFIX = re.compile(r"^\s+(?:province|region|state|governorate|county|department|oblast)\b", re.I)

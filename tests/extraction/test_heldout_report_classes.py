@@ -182,3 +182,16 @@ def test_a_protest_that_turned_violent_is_the_riot():
                  "demonstrators in Tegucigalpa on Saturday called for the president to resign over cuts in the "
                  "2025 budget.", title="Protesters torch parliament", published=date(2024, 3, 12))
     assert [(e["event_type"], e["actor1"]) for e in got] == [("Riots", "Rioters (Honduras)")]
+
+
+def test_the_report_s_own_enumeration_is_no_background():
+    got = events("Gunmen killed two policemen in Turbat on Saturday.\n\nIn the second incident, three labourers from "
+                 "Punjab province were killed in the Kharan area of Balochistan on Sunday.",
+                 title="Five killed in two attacks in Balochistan")
+    assert sorted(e["fatalities"] for e in got) == [2, 3]
+
+
+def test_an_unknown_place_takes_its_container_not_the_victims_origin():
+    got = events("Four labourers from Sindh province were killed in the Malangzai area of Kalat's Mangochar town on "
+                 "Sunday.", title="Labourers killed in Balochistan")
+    assert [(e["location"], e["admin1"]) for e in got] == [("Malangzai", "Balochistan")]
