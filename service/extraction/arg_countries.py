@@ -43,7 +43,10 @@ def _country_named(name: str, possessive: bool) -> countries.Country | None:
 
 
 # "the Lake Chad region", "the Gulf of Guinea": a country's name inside a feature's is no country
-FEATURE_BEFORE = re.compile(r"\b(?:Lake|Gulf\s+of|Bay\s+of|Sea\s+of|Mount|River)\s+$")
+# "Lake Chad", "the Gulf of Aden"; "West Azerbaijan province" (Iran), "South Kordofan": a country's name inside
+# a feature's or a subdivision's
+FEATURE_BEFORE = re.compile(r"\b(?:Lake|Gulf\s+of|Bay\s+of|Sea\s+of|Mount|River|West|East|North|South|Western|Eastern|"
+                            r"Northern|Southern|Upper|Lower)\s+$")
 # "Niger State": a Nigerian state named like a country
 STATE_AFTER = re.compile(r"\s+State\b")
 # "an agency based in Britain": where an organisation sits, not where anything happened

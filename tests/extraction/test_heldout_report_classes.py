@@ -195,3 +195,10 @@ def test_an_unknown_place_takes_its_container_not_the_victims_origin():
     got = events("Four labourers from Sindh province were killed in the Malangzai area of Kalat's Mangochar town on "
                  "Sunday.", title="Labourers killed in Balochistan")
     assert [(e["location"], e["admin1"]) for e in got] == [("Malangzai", "Balochistan")]
+
+
+def test_a_country_name_inside_a_province_s_name_is_not_the_country():
+    got = events("Security forces shot dead a protester in Mahabad on Monday.\n\nForces opened fire on people in "
+                 "the Gomrok neighbourhood of Mahabad, in West Azerbaijan province, a rights group said.",
+                 title="Protester killed in Iran")
+    assert {e["iso3"] for e in got} == {"IRN"}
