@@ -322,7 +322,12 @@ def _adjacent_to_death_cue(text: str, m: _Mention, cues: list[tuple[int, int, st
             continue
         if 0 <= m.start - e <= 2 or 0 <= s - m.end <= 12:
             return True
+        if s > m.end and PASSIVE_GAP.fullmatch(text, m.end, s):
+            return True  # "the soldier was allegedly killed", "the driver has reportedly been shot dead"
     return False
+
+
+PASSIVE_GAP = re.compile(r"\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:[a-z]+ly\s+)?(?:been\s+)?", re.I)
 
 
 # After an active killing verb: the people it was done to ("killed a senior officer", "shot dead two men")

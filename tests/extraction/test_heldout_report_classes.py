@@ -202,3 +202,8 @@ def test_a_country_name_inside_a_province_s_name_is_not_the_country():
                  "the Gomrok neighbourhood of Mahabad, in West Azerbaijan province, a rights group said.",
                  title="Protester killed in Iran")
     assert {e["iso3"] for e in got} == {"IRN"}
+
+
+def test_the_one_named_before_was_allegedly_killed():
+    assert [c.value for c in death_counts("The soldier was allegedly killed by sniper fire from across the border.")] \
+        == [1]
