@@ -29,15 +29,30 @@ FROM api_keys WHERE key_hash = %(key_hash)s AND revoked_at IS NULL;
 UPDATE api_keys SET last_used_at = now() WHERE id = %(id)s;
 
 -- name: count_write --
--- One more write in this key's current minute; returns the count so far and the seconds left in the minute.
-INSERT INTO api_key_windows AS w (api_key_id, window_start, writes)
-VALUES (%(id)s, date_trunc('minute', now()), 1)
-ON CONFLICT (api_key_id, window_start) DO UPDATE SET writes = w.writes + 1
-RETURNING writes, ceil(extract(epoch FROM (window_start + interval '1 minute' - now())))::int AS seconds_left;
+-- One more write in this key's current window: the minute that began with the key's first write after the last
+-- window ended (not a clock minute, so that a burst is never split in two by the clock); returns the count so
+-- far and the seconds left in the window.
+WITH current AS (
+    SELECT window_start FROM api_key_windows
+    WHERE api_key_id = %(id)s AND window_start > now() - interval '1 minute'
+    ORDER BY window_start DESC LIMIT 1
+    FOR UPDATE
+), bumped AS (
+    UPDATE api_key_windows w SET writes = w.writes + 1 FROM current c
+    WHERE w.api_key_id = %(id)s AND w.window_start = c.window_start
+    RETURNING w.writes, w.window_start
+), fresh AS (
+    INSERT INTO api_key_windows AS w (api_key_id, window_start, writes)
+    SELECT %(id)s, now(), 1 WHERE NOT EXISTS (SELECT 1 FROM current)
+    ON CONFLICT (api_key_id, window_start) DO UPDATE SET writes = w.writes + 1
+    RETURNING w.writes, w.window_start
+)
+SELECT writes, ceil(extract(epoch FROM (window_start + interval '1 minute' - now())))::int AS seconds_left
+FROM (SELECT * FROM bumped UNION ALL SELECT * FROM fresh) x;
 
 -- name: forget_old_windows --
--- Rate windows older than the current minute are no longer needed.
-DELETE FROM api_key_windows WHERE api_key_id = %(id)s AND window_start < date_trunc('minute', now());
+-- Rate windows that have ended are no longer needed.
+DELETE FROM api_key_windows WHERE api_key_id = %(id)s AND window_start <= now() - interval '1 minute';
 
 -- name: claim_idempotency_key --
 -- Claim a key for this request: a new key, or one whose first use is more than 24 hours old. A concurrent request
