@@ -13,6 +13,7 @@ the English demonyms (adjectives / nouns).
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -133,6 +134,7 @@ def _strip_plural(key: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8192)  # a pure function of a name; the extractor asks about the same words again and again
 def lookup(text: str) -> Country | None:
     """Country from a name, alias, ISO3 code or demonym ("syria", "Syrian", "SYR", "DR Congo")."""
     if not text or not text.strip():
@@ -263,14 +265,19 @@ def match_countries(text: str, demonyms: bool = False) -> list[tuple[int, int, s
     """(start, end, matched text, Country) for each country name (and optionally demonym) in text."""
     out: list[tuple[int, int, str, Country]] = []
     scanners = _scanners()[:2 if demonyms else 1]
-    taken: list[tuple[int, int]] = []
+    # the spans taken so far, disjoint and sorted by start (so their ends are sorted too): a match overlaps one
+    # of them exactly when it overlaps the last one that starts before it ends
+    starts_taken: list[int] = []
+    ends_taken: list[int] = []
     for pat, starts in scanners:
         for m in _finditer(pat, starts, text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            k = bisect.bisect_left(starts_taken, m.end())
+            if k and ends_taken[k - 1] > m.start():
                 continue
             c = lookup(m.group(0))
             if c is not None:
                 out.append((m.start(), m.end(), m.group(0), c))
-                taken.append((m.start(), m.end()))
+                starts_taken.insert(k, m.start())
+                ends_taken.insert(k, m.end())
     out.sort(key=lambda t: t[0])
     return out
