@@ -124,13 +124,14 @@ def _named_incident(clause: Clause, state: ArticleState) -> list[Incident]:
         return []
     for incident in reversed(state.incidents[-RECALL_WINDOW:]):
         if incident.place is not None and incident.place.kind in ("town", "feature") and _names(clause.text, incident):
-            return [i for i in state.incidents if i.group == incident.group and i.place is incident.place]
+            return [i for i in state.group_of(incident.group) if i.place is incident.place]
     return []
 
 
 def _names(text: str, incident: Incident) -> bool:
     names = {incident.place.name, GENERIC_WORDS.sub("", incident.place_text.strip())} - {""}
-    return any(re.search(r"\b" + re.escape(name) + r"\b", text) for name in names)
+    # (the substring test first: most clauses name none of the recent towns, and it is what the regex needs)
+    return any(name in text and re.search(r"\b" + re.escape(name) + r"\b", text) for name in names)
 
 
 def _most_specific_mention(places: list):
