@@ -26,6 +26,7 @@ from .arg_actors import generic_actor
 from .arg_places import dateline_elsewhere
 from .filters import SUMMARY_WORDS
 from .mentions import CROWD
+from .place_index import PlaceIndex
 from ..vocab import gazetteer
 
 __all__ = ["group", "group_incidents", "drop_background", "article_place", "BACKGROUND_DAYS"]
@@ -279,16 +280,20 @@ def _keep_of(a, b):
 
 
 def merge_retellings(incidents: list) -> list:
-    """One event per incident, day and place: a later telling at the same place folds into the first."""
+    """One event per incident, day and place: a later telling at the same place folds into the first (only
+    the incidents of its country and region or name can be it: place_index.py)."""
     kept: list = []
+    index = PlaceIndex()
     for incident in incidents:
-        twin = next((k for k in kept if _retelling(incident, k)), None)
-        if twin is None:
+        at = next((p for p in index.candidates(incident) if _retelling(incident, kept[p])), None)
+        if at is None:
+            index.add(incident, len(kept))
             kept.append(incident)
             continue
-        keep, other = _keep_of(twin, incident)
+        keep, other = _keep_of(kept[at], incident)
         _fold(keep, other)
-        kept[kept.index(twin)] = keep
+        kept[at] = keep
+        index.add(keep, at)
     return kept
 
 
