@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..vocab.alternation import alternation
 from .classify import load_lexicon
 from .number_words import NUMBER_PATTERN, QUALIFIER, VAGUE, parse_number, word_to_int
 from .count_cues import CAP, LATER_DIED, cue_after as _cue_after, cue_before as _cue_before
@@ -58,7 +59,7 @@ def _patterns() -> dict:
     lex = load_lexicon()["counts"]
     person = sorted(lex["person_nouns"], key=len, reverse=True)
     singular = sorted(lex["singular_person_nouns"], key=len, reverse=True)
-    alt = lambda words: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)  # noqa: E731
+    alt = lambda words: alternation(words, ignore_case=True)  # noqa: E731  (every use is case-insensitive)
     # Up to three modifiers ("Russia-backed", "SDF", "regime"), never a conjunction or verb.
     modifier = r"(?:(?!(?:and|or|in|on|at|were|was|who|to|had|have|by|as|but)\b)[\w'\u2019-]+\s+){0,3}?"
     return {
