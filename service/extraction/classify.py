@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .prefilter import any_of, lowered, may_match, needed
+from .prefilter import LiteralScan, needed, possible
 
 __all__ = [
     "Classification",
@@ -75,15 +75,19 @@ def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
     return [re.compile(p, re.I) for p in patterns]
 
 
-# A group's patterns, each with the literal strings one of which its matches contain (prefilter.py), and
-# one regex finding any of the group's strings. The cue and context tables skip a group whose strings the
-# lower-cased clause lacks, and a pattern whose strings it lacks: only possible matches run the regex.
-_Group = tuple[re.Pattern[str] | None, list[tuple[re.Pattern[str], frozenset[str] | None]]]
+# A group's patterns, each with the literal strings one of which its matches contain (prefilter.py), and all
+# those strings together (None when a pattern has none). The cue and context tables skip a group none of whose
+# strings the lower-cased clause holds, and a pattern none of whose strings it holds: only possible matches
+# run the regex. Which strings a clause holds is found once for both tables (``_scan``).
+_Group = tuple[frozenset[str] | None, list[tuple[re.Pattern[str], frozenset[str] | None]]]
 
 
 def _group(patterns: list[str]) -> _Group:
     pats = [(p, needed(p.pattern)) for p in _compile(patterns)]
-    return any_of([need for _p, need in pats]), pats
+    needs = [need for _p, need in pats]
+    if not needs or any(n is None for n in needs):
+        return None, pats
+    return frozenset().union(*needs), pats
 
 
 @lru_cache(maxsize=1)
@@ -96,11 +100,19 @@ def _context_groups() -> dict[str, _Group]:
     return {name: _group(pats) for name, pats in load_lexicon()["context"].items()}
 
 
-def _possible(group: _Group, text: str, low: str | None) -> list[re.Pattern[str]]:
-    """The patterns of `group`, in order, less those that cannot match `text` (`low` = lowered(text))."""
-    if low is not None and group[0] is not None and group[0].search(low) is None:
+@lru_cache(maxsize=1)
+def _scan() -> LiteralScan:
+    groups = list(_cue_groups().values()) + list(_context_groups().values())
+    return LiteralScan(need for _union, pats in groups for _p, need in pats)
+
+
+def _possible(group: _Group, text: str) -> list[re.Pattern[str]]:
+    """The patterns of `group`, in order, less those that cannot match `text`."""
+    present = _scan().present(text)
+    union, pats = group
+    if present is not None and union is not None and union.isdisjoint(present):
         return []
-    return [p for p, need in group[1] if may_match(need, low)]
+    return [p for p, need in pats if possible(need, present)]
 
 
 @lru_cache(maxsize=1)
@@ -115,15 +127,14 @@ def _rules() -> list[dict]:
 
 def cue_matches(name: str, text: str) -> list[re.Match[str]]:
     """Every match of one cue in `text`."""
-    return [m for p in _possible(_cue_groups()[name], text, lowered(text)) for m in p.finditer(text)]
+    return [m for p in _possible(_cue_groups()[name], text) for m in p.finditer(text)]
 
 
 def _matched_cues(text: str) -> dict[str, tuple[int, int]]:
     """cue name -> (first, last) match position."""
     out = {}
-    low = lowered(text)
     for name, group in _cue_groups().items():
-        starts = [m.start() for p in _possible(group, text, low) for m in p.finditer(text)]
+        starts = [m.start() for p in _possible(group, text) for m in p.finditer(text)]
         if starts:
             out[name] = (min(starts), max(starts))
     return out
@@ -144,16 +155,15 @@ def classify(text: str) -> Classification | None:
 def context_flags(text: str) -> set[str]:
     """Names of the lexicon's context groups that match `text` (background, future, crime...)."""
     flags = set()
-    low = lowered(text)
     for name, group in _context_groups().items():
-        if any(p.search(text) for p in _possible(group, text, low)):
+        if any(p.search(text) for p in _possible(group, text)):
             flags.add(name)
     return flags
 
 
 def context_match(name: str, text: str) -> re.Match[str] | None:
     """The first pattern of context group `name` (in lexicon order) that matches, its first match."""
-    for p in _possible(_context_groups()[name], text, lowered(text)):
+    for p in _possible(_context_groups()[name], text):
         m = p.search(text)
         if m:
             return m
@@ -162,7 +172,7 @@ def context_match(name: str, text: str) -> re.Match[str] | None:
 
 def context_matches(name: str, text: str) -> list[re.Match[str]]:
     """Every match of every pattern of context group `name`."""
-    return [m for p in _possible(_context_groups()[name], text, lowered(text)) for m in p.finditer(text)]
+    return [m for p in _possible(_context_groups()[name], text) for m in p.finditer(text)]
 
 
 def disorder_type(event_type: str) -> str:

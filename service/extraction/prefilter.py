@@ -11,6 +11,10 @@ only ever skips patterns that cannot match, so every match the callers see is th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Iterable
+
+from ..vocab.alternation import alternation
 
 try:  # the stdlib regex parser (sre_parse); without it every pattern is simply run
     from re import _constants as _C
@@ -18,7 +22,7 @@ try:  # the stdlib regex parser (sre_parse); without it every pattern is simply 
 except ImportError:  # pragma: no cover
     _C = _P = None
 
-__all__ = ["needed", "any_of", "lowered", "may_match", "finditer"]
+__all__ = ["needed", "lowered", "may_match", "finditer", "LiteralScan", "possible"]
 
 # The only non-ASCII characters that re.IGNORECASE matches to an ASCII character (İ ı ſ K), checked over
 # all of Unicode; str.lower() does not map the first three to that character, so such texts skip the test.
@@ -72,15 +76,6 @@ def _item(op, av) -> frozenset[str] | None:
     return None  # character classes, anchors, lookarounds, any character: no literal requirement
 
 
-def any_of(needs: list[frozenset[str] | None]) -> re.Pattern[str] | None:
-    """A regex finding any string of any of `needs` in a lowered text (None if one of them is None): when
-    it finds none, none of the patterns can match."""
-    if not needs or any(n is None for n in needs):
-        return None
-    words = sorted(set().union(*needs), key=lambda w: (-len(w), w))
-    return re.compile("|".join(map(re.escape, words)))
-
-
 def lowered(text: str) -> str | None:
     """`text` lower-cased for ``may_match``, or None when it holds a character the test cannot handle."""
     if not text.isascii() and _UNSAFE.search(text):
@@ -109,3 +104,36 @@ def finditer(pattern: re.Pattern[str], text: str, low: str | None):
     except KeyError:
         need = _NEEDS[pattern] = needed(pattern.pattern, pattern.flags)
     return pattern.finditer(text) if may_match(need, low) else iter(())
+
+
+class LiteralScan:
+    """Which strings of a fixed set (the needs of a table of patterns) occur in a text, found in one pass.
+
+    Testing each pattern's strings with ``may_match`` costs hundreds of substring tests per clause; one regex,
+    the strings factored into a trie (alternation.py) and tried at every position (a lookahead, so overlapping
+    occurrences are all seen), finds at each position the longest string starting there; every string of
+    the set that is a prefix of it occurs there too. ``present(text)`` is exactly ``{s for s in strings if s
+    in lowered(text)}``, or None when `text` cannot be tested (``lowered``): then every pattern may match.
+    """
+
+    def __init__(self, needs: Iterable[frozenset[str] | None]) -> None:
+        strings = sorted({s for need in needs if need for s in need}, key=lambda s: (-len(s), s))
+        # longest first: at each position the regex reports the longest string starting there
+        source = alternation(strings, ignore_case=False, spaces=re.escape(" ")) if strings else "(?!)"
+        self._regex = re.compile("(?=(" + source + "))")
+        known = set(strings)
+        self._prefixes = {s: frozenset(s[:k] for k in range(1, len(s) + 1) if s[:k] in known) for s in strings}
+        # the same clause is asked about by several tables (lru_cache: safe across threads)
+        self.present = lru_cache(maxsize=16)(self._present)
+
+    def _present(self, text: str) -> frozenset[str] | None:
+        low = lowered(text)
+        if low is None:
+            return None
+        longest = {m.group(1) for m in self._regex.finditer(low)}
+        return frozenset().union(*(self._prefixes[s] for s in longest))
+
+
+def possible(need: frozenset[str] | None, present: frozenset[str] | None) -> bool:
+    """``may_match`` for a text whose present strings (``LiteralScan.present``) are known."""
+    return need is None or present is None or not need.isdisjoint(present)
