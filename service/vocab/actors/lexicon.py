@@ -51,9 +51,11 @@ class _Trie:
             found = [e for node in nodes for e in node.get(None, ())]
             if found:
                 out.append((j, found))
-            if j >= len(toks) or not _sep_ok(text, toks[j - 1], toks[j]):
+            if j >= len(toks):
                 break
             nodes = [c for node in nodes for k in keyfn(toks[j]) if (c := node.get(k)) is not None]
+            if nodes and not _sep_ok(text, toks[j - 1], toks[j]):  # (asked only when the phrase can go on)
+                break
             j += 1
         return out
 

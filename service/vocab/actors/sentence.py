@@ -22,7 +22,16 @@ class _Cand:
     parts: list[tuple[int, int, Actor, bool, str]]  # start, end, actor, victim, source kind
 
 
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_ASCII_UPPER = bytes(range(65, 91))
+
+
 def _shouting(text: str) -> bool:
+    if text.isascii():  # (the same counts, letter by letter in C: an ASCII letter is A-Z or a-z)
+        raw = text.encode("ascii")
+        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        return letters >= 12 and upper / letters > 0.7
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.7
 
@@ -41,8 +50,11 @@ class _Sentence:
         self.n = len(self.toks)
         self.shouting = _shouting(text)
         self.titled = _title_case(self.toks)
-        # lexicon hits per start token: list of (end token, entries)
-        self.hits: list[list[tuple[int, list[_Entry]]]] = [self._hits_at(i) for i in range(self.n)]
+        # lexicon hits per start token: list of (end token, entries); most words start no phrase of either trie
+        ci_root, cs_root = lex.ci.root, lex.cs.root
+        self.hits: list[list[tuple[int, list[_Entry]]]] = [
+            self._hits_at(i) if t.ci in ci_root or any(k in cs_root for k in self.cs_keys(t)) else []
+            for i, t in enumerate(self.toks)]
 
     def cs_keys(self, t: _Tok):
         return (t.cs, t.cs.title()) if self.shouting else (t.cs,)

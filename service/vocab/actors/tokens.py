@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _APOS = "'’‘`ʼ"
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[" + _APOS + r"][^\W_]+)*")
@@ -13,8 +13,7 @@ _HYPHENS = ("-", "‐", "‑")
 _SEP_OK = re.compile(r"^[ \t\-‐‑–—/()'’&]{0,4}$")
 _SEP_TIGHT = re.compile(r"^[ \t\-‐‑–—]{1,3}$")
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):  # (a tuple: a sentence has many and they are made for every sentence read)
     start: int
     end: int
     raw: str
@@ -31,12 +30,15 @@ def _fold(raw: str) -> str:
     return s
 
 
+@lru_cache(maxsize=16384)
+def _forms(raw: str) -> tuple[str, str]:
+    """(cs, ci) of a word."""
+    f = _fold(raw)
+    return f, f.lower()
+
+
 def _tokenize(text: str) -> list[_Tok]:
-    out = []
-    for m in _TOKEN_RE.finditer(text):
-        f = _fold(m.group(0))
-        out.append(_Tok(m.start(), m.end(), m.group(0), f, f.lower()))
-    return out
+    return [_Tok(m.start(), m.end(), raw, *_forms(raw)) for m in _TOKEN_RE.finditer(text) if (raw := m.group(0))]
 
 
 def _phrase_keys(phrase: str, cs: bool) -> tuple[str, ...]:
