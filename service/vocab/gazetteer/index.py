@@ -39,6 +39,17 @@ class _Index:
         self.max_tokens = 7
         self._places: dict[int, Place] = {}
         self._cnames = {c.iso3: c.name for c in _countries.all_countries()}
+        self._near: dict[tuple[int, int, int], frozenset[str]] = {}
+
+    def countries_near(self, la: int, lo: int, radius: int) -> frozenset[str]:
+        """The countries with a town within `radius` 1-degree cells of cell (la, lo)."""
+        key = (la, lo, radius)
+        found = self._near.get(key)
+        if found is None:
+            found = self._near[key] = frozenset(
+                iso for dla in range(-radius, radius + 1) for dlo in range(-radius, radius + 1)
+                for iso in self.cells.get((la + dla, lo + dlo), ()))
+        return found
 
     def skeleton_index(self, iso3: str | None) -> dict[str, list[int]]:
         """Consonant-skeleton index of one country's rows (or, for None, of countries, admin1

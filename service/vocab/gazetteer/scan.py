@@ -143,7 +143,7 @@ def _match_at(idx: _Index, text: str, toks: list[_Tok], i: int, hints: dict[str,
     """The longest place span starting at token i: (last token, row id, precision); row id -1 skips a
     non-place name ('Islamic State', 'Al Jazeera', 'Red Cross')."""
     n = len(toks)
-    jmax = min(n - 1, i + idx.max_tokens - 1)
+    jmax = min(n - 1, i + idx.max_tokens - 1, i + toks[i].ahead)  # (no span runs further: _span_ok)
     for j in range(jmax, i - 1, -1):
         if not _span_ok(toks, i, j):
             continue

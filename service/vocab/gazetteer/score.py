@@ -75,12 +75,7 @@ def _near_hint(idx: _Index, rid: int, hints: dict[str, float], radius: int = 2) 
     if row[4] is None:
         return False
     la, lo = int(math.floor(row[4])), int(math.floor(row[5]))
-    for dla in range(-radius, radius + 1):
-        for dlo in range(-radius, radius + 1):
-            for iso in idx.cells.get((la + dla, lo + dlo), ()):
-                if iso in hints:
-                    return True
-    return False
+    return not idx.countries_near(la, lo, radius).isdisjoint(hints)
 
 
 def _foreign_ok(idx: _Index, rid: int, key: str, hints: dict[str, float]) -> bool:

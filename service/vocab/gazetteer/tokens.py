@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .words import _ABBREV, _BREAK, _CONNECT_MID
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
@@ -22,7 +22,7 @@ class _Tok:
 
 
 _WORD = re.compile(r"[^\s\-–—/,;:!?()\[\]\"“”«»]+")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = ("'s", "’s")  # (a token holds no line break, so this is the regex ['’]s$)
 _KEEP_DOT = re.compile(r"(?:[A-Z]\.)+|St\.|Ste\.|Mt\.|Ft\.")
 
 
@@ -31,15 +31,16 @@ def _tokenize(text: str) -> list[_Tok]:
     prev_end = 0
     for m in _WORD.finditer(text):
         raw = m.group(0)
-        s, e = m.start(), m.end()
+        s, e = m.span()
         # strip leading/trailing punctuation and possessive 's
-        while s < e and not (text[s].isalnum()):
-            s += 1
-        while e > s and not (text[e - 1].isalnum() or text[e - 1] == "."):
-            e -= 1
+        if not raw[0].isalnum():
+            while s < e and not (text[s].isalnum()):
+                s += 1
+        if not raw[-1].isalnum():
+            while e > s and not (text[e - 1].isalnum() or text[e - 1] == "."):
+                e -= 1
         w = text[s:e]
-        pm = _POSSESSIVE.search(w)
-        if pm:
+        if w.endswith(_POSSESSIVE):
             e -= 2
             w = text[s:e]
         if w.endswith(".") and not _KEEP_DOT.fullmatch(w):
