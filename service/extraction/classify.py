@@ -8,6 +8,7 @@ or an accident, which the pipeline uses to drop non-events.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .prefilter import LiteralScan, needed, possible
+from .prefilter import LiteralScan, needed
 
 __all__ = [
     "Classification",
@@ -75,44 +76,43 @@ def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
     return [re.compile(p, re.I) for p in patterns]
 
 
-# A group's patterns, each with the literal strings one of which its matches contain (prefilter.py), and all
-# those strings together (None when a pattern has none). The cue and context tables skip a group none of whose
-# strings the lower-cased clause holds, and a pattern none of whose strings it holds: only possible matches
-# run the regex. Which strings a clause holds is found once for both tables (``_scan``).
-_Group = tuple[frozenset[str] | None, list[tuple[re.Pattern[str], frozenset[str] | None]]]
-
-
-def _group(patterns: list[str]) -> _Group:
-    pats = [(p, needed(p.pattern)) for p in _compile(patterns)]
-    needs = [need for _p, need in pats]
-    if not needs or any(n is None for n in needs):
-        return None, pats
-    return frozenset().union(*needs), pats
-
-
-@lru_cache(maxsize=1)
-def _cue_groups() -> dict[str, _Group]:
-    return {name: _group(pats) for name, pats in load_lexicon()["cues"].items()}
+# The cue and context tables: every pattern of both, in lexicon order, with the literal strings one of which its
+# matches contain (prefilter.py), and each group's span of them. Only the patterns whose strings the lower-cased
+# clause holds run their regex; which they are is found once per clause for both tables (``LiteralScan``).
+@dataclass(frozen=True)
+class _Table:
+    patterns: tuple[re.Pattern[str], ...]
+    names: tuple[str, ...]  # each pattern's group
+    cues: dict[str, tuple[int, int]]  # group name -> (first pattern, end); the cue groups come first
+    context: dict[str, tuple[int, int]]
+    cue_end: int  # the first context pattern
+    scan: LiteralScan
 
 
 @lru_cache(maxsize=1)
-def _context_groups() -> dict[str, _Group]:
-    return {name: _group(pats) for name, pats in load_lexicon()["context"].items()}
+def _table() -> _Table:
+    patterns: list[re.Pattern[str]] = []
+    names: list[str] = []
+    spans: dict[str, dict[str, tuple[int, int]]] = {"cues": {}, "context": {}}
+    for kind, groups in spans.items():
+        for name, pats in load_lexicon()[kind].items():
+            start = len(patterns)
+            patterns += _compile(pats)
+            names += [name] * len(pats)
+            groups[name] = (start, len(patterns))
+    cue_end = max((end for _start, end in spans["cues"].values()), default=0)
+    return _Table(tuple(patterns), tuple(names), spans["cues"], spans["context"], cue_end,
+                  LiteralScan([needed(p.pattern) for p in patterns]))
 
 
-@lru_cache(maxsize=1)
-def _scan() -> LiteralScan:
-    groups = list(_cue_groups().values()) + list(_context_groups().values())
-    return LiteralScan(need for _union, pats in groups for _p, need in pats)
-
-
-def _possible(group: _Group, text: str) -> list[re.Pattern[str]]:
-    """The patterns of `group`, in order, less those that cannot match `text`."""
-    present = _scan().present(text)
-    union, pats = group
-    if present is not None and union is not None and union.isdisjoint(present):
-        return []
-    return [p for p, need in pats if possible(need, present)]
+def _possible(span: tuple[int, int], text: str) -> list[re.Pattern[str]] | tuple[re.Pattern[str], ...]:
+    """The patterns of one group, in order, less those that cannot match `text`."""
+    table = _table()
+    start, end = span
+    ids = table.scan.candidates(text)
+    if ids is None:
+        return table.patterns[start:end]
+    return [table.patterns[i] for i in ids[bisect.bisect_left(ids, start):bisect.bisect_left(ids, end)]]
 
 
 @lru_cache(maxsize=1)
@@ -127,16 +127,20 @@ def _rules() -> list[dict]:
 
 def cue_matches(name: str, text: str) -> list[re.Match[str]]:
     """Every match of one cue in `text`."""
-    return [m for p in _possible(_cue_groups()[name], text) for m in p.finditer(text)]
+    return [m for p in _possible(_table().cues[name], text) for m in p.finditer(text)]
 
 
 def _matched_cues(text: str) -> dict[str, tuple[int, int]]:
-    """cue name -> (first, last) match position."""
-    out = {}
-    for name, group in _cue_groups().items():
-        starts = [m.start() for p in _possible(group, text) for m in p.finditer(text)]
+    """cue name -> (first, last) match position (the names in lexicon order)."""
+    table = _table()
+    ids = table.scan.candidates(text)
+    out: dict[str, tuple[int, int]] = {}
+    for i in range(table.cue_end) if ids is None else ids[:bisect.bisect_left(ids, table.cue_end)]:
+        starts = [m.start() for m in table.patterns[i].finditer(text)]
         if starts:
-            out[name] = (min(starts), max(starts))
+            name = table.names[i]
+            first, last = out.get(name, (starts[0], starts[0]))
+            out[name] = (min(first, *starts), max(last, *starts))
     return out
 
 
@@ -154,16 +158,18 @@ def classify(text: str) -> Classification | None:
 
 def context_flags(text: str) -> set[str]:
     """Names of the lexicon's context groups that match `text` (background, future, crime...)."""
+    table = _table()
+    ids = table.scan.candidates(text)
     flags = set()
-    for name, group in _context_groups().items():
-        if any(p.search(text) for p in _possible(group, text)):
-            flags.add(name)
+    for i in range(table.cue_end, len(table.patterns)) if ids is None else ids[bisect.bisect_left(ids, table.cue_end):]:
+        if table.names[i] not in flags and table.patterns[i].search(text):
+            flags.add(table.names[i])
     return flags
 
 
 def context_match(name: str, text: str) -> re.Match[str] | None:
     """The first pattern of context group `name` (in lexicon order) that matches, its first match."""
-    for p in _possible(_context_groups()[name], text):
+    for p in _possible(_table().context[name], text):
         m = p.search(text)
         if m:
             return m
@@ -172,7 +178,7 @@ def context_match(name: str, text: str) -> re.Match[str] | None:
 
 def context_matches(name: str, text: str) -> list[re.Match[str]]:
     """Every match of every pattern of context group `name`."""
-    return [m for p in _possible(_context_groups()[name], text) for m in p.finditer(text)]
+    return [m for p in _possible(_table().context[name], text) for m in p.finditer(text)]
 
 
 def disorder_type(event_type: str) -> str:

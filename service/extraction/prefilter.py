@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable
+from typing import Sequence
 
 from ..vocab.alternation import alternation
 
@@ -22,7 +22,7 @@ try:  # the stdlib regex parser (sre_parse); without it every pattern is simply 
 except ImportError:  # pragma: no cover
     _C = _P = None
 
-__all__ = ["needed", "lowered", "may_match", "finditer", "LiteralScan", "possible"]
+__all__ = ["needed", "lowered", "may_match", "finditer", "LiteralScan"]
 
 # The only non-ASCII characters that re.IGNORECASE matches to an ASCII character (İ ı ſ K), checked over
 # all of Unicode; str.lower() does not map the first three to that character, so such texts skip the test.
@@ -107,33 +107,36 @@ def finditer(pattern: re.Pattern[str], text: str, low: str | None):
 
 
 class LiteralScan:
-    """Which strings of a fixed set (the needs of a table of patterns) occur in a text, found in one pass.
+    """Which patterns of a table may match a text, from the literal strings of all of them found in one pass.
 
-    Testing each pattern's strings with ``may_match`` costs hundreds of substring tests per clause; one regex,
-    the strings factored into a trie (alternation.py) and tried at every position (a lookahead, so overlapping
-    occurrences are all seen), finds at each position the longest string starting there; every string of
-    the set that is a prefix of it occurs there too. ``present(text)`` is exactly ``{s for s in strings if s
-    in lowered(text)}``, or None when `text` cannot be tested (``lowered``): then every pattern may match.
+    Testing each pattern's strings (``needed``) with ``may_match`` costs hundreds of substring tests per clause.
+    Here one regex, every table string factored into a trie (alternation.py) and tried at every position (a
+    lookahead, so overlapping occurrences are all seen), finds at each position the longest string starting
+    there; the strings of the table that are prefixes of it occur there too. ``candidates(text)`` is the sorted
+    tuple of the ids (positions in `needs`) of the patterns with no strings or with one that occurs in
+    ``lowered(text)``: exactly those ``may_match`` lets run. None when `text` cannot be tested (``lowered``):
+    then every pattern may match.
     """
 
-    def __init__(self, needs: Iterable[frozenset[str] | None]) -> None:
-        strings = sorted({s for need in needs if need for s in need}, key=lambda s: (-len(s), s))
+    def __init__(self, needs: Sequence[frozenset[str] | None]) -> None:
+        self._always = tuple(i for i, need in enumerate(needs) if need is None)
+        users: dict[str, list[int]] = {}
+        for i, need in enumerate(needs):
+            for s in need or ():
+                users.setdefault(s, []).append(i)
         # longest first: at each position the regex reports the longest string starting there
+        strings = sorted(users, key=lambda s: (-len(s), s))
         source = alternation(strings, ignore_case=False, spaces=re.escape(" ")) if strings else "(?!)"
         self._regex = re.compile("(?=(" + source + "))")
-        known = set(strings)
-        self._prefixes = {s: frozenset(s[:k] for k in range(1, len(s) + 1) if s[:k] in known) for s in strings}
-        # the same clause is asked about by several tables (lru_cache: safe across threads)
-        self.present = lru_cache(maxsize=16)(self._present)
+        self._users = {s: frozenset(i for k in range(1, len(s) + 1) for i in users.get(s[:k], ())) for s in strings}
+        # the same clause is asked about by several groups and callers (lru_cache: safe across threads)
+        self.candidates = lru_cache(maxsize=16)(self._candidates)
 
-    def _present(self, text: str) -> frozenset[str] | None:
+    def _candidates(self, text: str) -> tuple[int, ...] | None:
         low = lowered(text)
         if low is None:
             return None
-        longest = {m.group(1) for m in self._regex.finditer(low)}
-        return frozenset().union(*(self._prefixes[s] for s in longest))
-
-
-def possible(need: frozenset[str] | None, present: frozenset[str] | None) -> bool:
-    """``may_match`` for a text whose present strings (``LiteralScan.present``) are known."""
-    return need is None or present is None or not need.isdisjoint(present)
+        ids = set(self._always)
+        for m in self._regex.finditer(low):
+            ids.update(self._users[m.group(1)])
+        return tuple(sorted(ids))
