@@ -148,8 +148,10 @@ def _candidates(coarse, incidents: list) -> list:
     and none when the coarse mention is itself told as another ("Also on Friday, militants ambushed ...")."""
     if TOLD_AS_ANOTHER.match(coarse.clause_text):
         return []
-    return [i for i in incidents if i is not coarse and _finer(i, coarse) and _types_fit(coarse, i)
-            and _days_fit(coarse, i) and not SEPARATE.search(i.clause_text[:80])]
+    iso3 = coarse.place.iso3 if coarse.place is not None else None  # (a finer place is in the same country)
+    return [i for i in incidents if i.place is not None and iso3 in (None, i.place.iso3) and i is not coarse
+            and _finer(i, coarse) and _types_fit(coarse, i) and _days_fit(coarse, i)
+            and not SEPARATE.search(i.clause_text[:80])]
 
 
 def _merge_into(fine, coarse) -> None:
@@ -333,18 +335,18 @@ def group_incidents(incidents: list, fallback, lead_sentence_day=None) -> list:
     """Merge each coarse incident into its single finer telling, drop summaries, merge retellings, place the rest."""
     kept = list(incidents)
     for coarse in [i for i in incidents if _coarse(i)]:
-        if coarse not in kept:
+        if _index_of(kept, coarse) < 0:
             continue
         found = _candidates(coarse, kept)
         if found and _split_summary(coarse, incidents):
             _summarised(coarse, found)  # "19 killed in Guerrero and Michoacan": a total over both states
-            kept.remove(coarse)
+            del kept[_index_of(kept, coarse)]
         elif len(found) == 1:
             _merge_into(found[0], coarse)
-            kept.remove(coarse)
+            del kept[_index_of(kept, coarse)]
         elif len(found) > 1:
             _summarised(coarse, found)
-            kept.remove(coarse)
+            del kept[_index_of(kept, coarse)]
     inherit_lead_day(kept, lead_sentence_day)
     kept = merge_retellings(kept)
     placed = [i for i in kept if i.place is not None and i.place_own]
@@ -365,6 +367,13 @@ def group_incidents(incidents: list, fallback, lead_sentence_day=None) -> list:
             incident.place, incident.iso3 = fallback, fallback.iso3
             incident.note("location admin1 iso3", "grouping", f"(no place in the text: the article's) {fallback.name}")
     return kept
+
+
+def _index_of(incidents: list, incident) -> int:
+    """``incidents.index(incident)`` (-1 when absent): the first that is it or equals it field by field, the
+    costly comparison made only with those of its group (equal incidents are of one group)."""
+    return next((n for n, i in enumerate(incidents) if i is incident or (i.group == incident.group and i == incident)),
+                -1)
 
 
 def article_place(title: str, lead: str, country: str | None):
