@@ -37,8 +37,12 @@ def _forms(raw: str) -> tuple[str, str]:
     return f, f.lower()
 
 
+_new_tok = tuple.__new__  # (_Tok(...) goes through the NamedTuple's Python-level __new__)
+
+
 def _tokenize(text: str) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), raw, *_forms(raw)) for m in _TOKEN_RE.finditer(text) if (raw := m.group(0))]
+    return [_new_tok(_Tok, (m.start(), m.end(), raw, *_forms(raw)))
+            for m in _TOKEN_RE.finditer(text) if (raw := m.group(0))]
 
 
 def _phrase_keys(phrase: str, cs: bool) -> tuple[str, ...]:

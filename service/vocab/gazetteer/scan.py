@@ -152,13 +152,11 @@ def _match_at(idx: _Index, text: str, toks: list[_Tok], i: int, hints: dict[str,
             continue
         if key in idx.stop_phrases:
             return j, -1, 0
-        if _head_of_longer_name(idx, text, toks, i, j):
+        cands = _candidates(idx, key, loose=False)  # (first: most spans name nothing, and the tests below are pure)
+        if not cands or _head_of_longer_name(idx, text, toks, i, j):
             continue
         want, jj, prec = _suffix_after(toks, j)
         single = sum(1 for k in range(i, j + 1) if toks[k].cap) == 1
-        cands = _candidates(idx, key, loose=False)
-        if not cands:
-            continue
         if single and key in idx.stop_words:
             # an ordinary word ("Unity", "Delta", "Sahel") is a place only as "<word> State/region"
             if want != "admin1":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .words import _ABBREV, _BREAK, _CONNECT_MID
 
@@ -56,9 +57,14 @@ def _tokenize(text: str) -> list[_Tok]:
     return toks
 
 
+@lru_cache(maxsize=1024)  # separators are mostly a space; a pure function of one
+def _breaks(sep: str) -> bool:
+    return _BREAK.search(sep) is not None
+
+
 def _joins(prev: _Tok, tok: _Tok) -> bool:
     """May a name run from `prev` on to `tok`?  No punctuation between, no sentence-ending period."""
-    return not (_BREAK.search(tok.sep) or (prev.text.endswith(".") and not _ABBREV.fullmatch(prev.text)))
+    return not (_breaks(tok.sep) or (prev.text.endswith(".") and not _ABBREV.fullmatch(prev.text)))
 
 
 def _set_ahead(toks: list[_Tok]) -> None:
