@@ -97,6 +97,19 @@ def _patterns() -> dict:
     }
 
 
+# what follows or precedes a figure that is no count of people (compiled once: _mentions runs for every clause)
+UNIT_AFTER = re.compile(r"\s*(?:%|per\s*cent|percent|years?\b|km\b|kilomet|miles?\b|metres?\b|meters?\b|"
+                        r"a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|local\s+time|hrs\b|o'clock|hours?\b|minutes?\b|"
+                        r"days?\b|weeks?\b|months?\b)", re.I)
+SUPERLATIVE_AFTER = re.compile(r"\s+of\s+the\s+(?:\w+est|most|main|few|many|best)\b", re.I)
+YEAR_DIGITS = re.compile(r"\d{4}$")
+COMPOUND_AFTER = re.compile(r"-[a-z]", re.I)
+AGE_BEFORE = re.compile(r"\b(?:aged|ages|age of|who was|who were)\s+(?:between\s+)?(?:\d{1,3}\s*(?:to|and|-|\u2013)\s*)?$",
+                        re.I)
+NAME_COMMA_BEFORE = re.compile(CAP + r"[\w'\u2019-]+,\s*$")
+COMMA_AFTER = re.compile(r"\s*,")
+
+
 def _mentions(text: str) -> list[_Mention]:
     pats = _patterns()
     found: list[_Mention] = []
@@ -108,20 +121,17 @@ def _mentions(text: str) -> list[_Mention]:
         after = text[m.end("num"):]
         if not np_text and (pats["nonperson"].match(after) or _counts_a_thing(after)):
             continue
-        if re.match(r"\s*(?:%|per\s*cent|percent|years?\b|km\b|kilomet|miles?\b|metres?\b|meters?\b|"
-                    r"a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|local\s+time|hrs\b|o'clock|hours?\b|minutes?\b|days?\b|"
-                    r"weeks?\b|months?\b)", after, re.I):
+        if UNIT_AFTER.match(after):
             continue
-        if re.match(r"\s+of\s+the\s+(?:\w+est|most|main|few|many|best)\b", after, re.I):
+        if SUPERLATIVE_AFTER.match(after):
             continue  # "one of the largest separatist militias": an apposition, not a count
-        if re.match(r"\d{4}$", m.group("num")) and 1900 <= value <= 2100:
+        if YEAR_DIGITS.match(m.group("num")) and 1900 <= value <= 2100:
             continue  # a year
-        if not np_text and re.match(r"-[a-z]", after, re.I):
+        if not np_text and COMPOUND_AFTER.match(after):
             continue  # a compound modifier: "a 16-year-old boy", "a five-storey building", "a 300-strong force"
-        if re.search(r"\b(?:aged|ages|age of|who was|who were)\s+(?:between\s+)?(?:\d{1,3}\s*(?:to|and|-|\u2013)\s*)?$",
-                     text[max(0, m.start() - 30):m.start()], re.I):
+        if AGE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             continue  # an age: "the dead man, who was 23"
-        if not np_text and re.search(CAP + r"[\w'\u2019-]+,\s*$", text[:m.start()]) and re.match(r"\s*,", after):
+        if not np_text and NAME_COMMA_BEFORE.search(text[:m.start()]) and COMMA_AFTER.match(after):
             continue  # an age after a name: "Saban Celik, 29, was wounded"
         found.append(_Mention(value, m.start(), m.end(), np_text.strip(), False))
     low = lowered(text)
