@@ -50,13 +50,17 @@ def _phrase_keys(phrase: str, cs: bool) -> tuple[str, ...]:
     return tuple(t.cs if cs else t.ci for t in toks)
 
 
+@lru_cache(maxsize=1024)  # separators are few (mostly a space)
+def _sep_kind(sep: str) -> tuple[bool, bool]:
+    """(a phrase may run over it, it may after an initial)."""
+    return _SEP_OK.match(sep) is not None, re.fullmatch(r"\.\s?", sep) is not None
+
+
 def _sep_ok(text: str, a: _Tok, b: _Tok) -> bool:
     """May tokens a and b belong to one phrase?  (hyphens, spaces, slashes; '.' only after an initial)."""
-    sep = text[a.end:b.start]
-    if _SEP_OK.match(sep):
-        return True
+    ok, after_initial = _sep_kind(text[a.end:b.start])
     # "U.S. forces", "D.R.C.": a period after a single letter
-    return len(a.raw) == 1 and re.fullmatch(r"\.\s?", sep) is not None
+    return ok or (len(a.raw) == 1 and after_initial)
 
 
 def _tight(text: str, a: _Tok, b: _Tok) -> bool:
