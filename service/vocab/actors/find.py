@@ -10,6 +10,7 @@ from .model import _PARTICIPANT_SOURCES, _PSEUDO_QUALIFIERS, _RESOLVABLE_INTER, 
 from .participants import _participant_role
 from .qualified import qualified
 from .sentence import _Cand, _Sentence
+from .tokens import _CI
 
 _Part = tuple[int, int, Actor, bool, str]  # start, end, actor, victim, source kind
 
@@ -88,7 +89,7 @@ def _militia_noun_end(st: _Sentence, j: int) -> int | None:
     for _ in range(3):
         if p >= st.n or not st.tight(p - 1, p):
             break
-        for jj, _entries in st.lex.militia_nouns.walk(st.text, st.toks, p, st.ci_keys):
+        for jj, _entries in st.lex.militia_nouns.walk_field(st.text, st.toks, p, _CI):
             best = jj if best is None or jj > best else best
         if st.toks[p].ci in st.lex.modifiers:
             p += 1

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from .generic import _generic_for, generic
 from .lexicon import _Entry, _Lexicon
 from .model import _LINK_SUFFIXES, _NEGATING_PREFIXES, _PROPER_TAILS, Actor
-from .tokens import _HYPHENS, _SEP_TIGHT, _Tok, _tokenize
+from .tokens import _CI, _CS, _HYPHENS, _SEP_TIGHT, _Tok, _tokenize
 
-_CS, _CI = _Tok._fields.index("cs"), _Tok._fields.index("ci")
 _POLICE_NOUNS = ("forces", "force", "units", "unit", "personnel", "security personnel", "patrol", "patrols",
                  "authorities")
 

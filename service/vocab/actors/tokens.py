@@ -37,6 +37,7 @@ def _forms(raw: str) -> tuple[str, str]:
     return f, f.lower()
 
 
+_CS, _CI = _Tok._fields.index("cs"), _Tok._fields.index("ci")  # for _Trie.walk_field
 _new_tok = tuple.__new__  # (_Tok(...) goes through the NamedTuple's Python-level __new__)
 
 
