@@ -40,6 +40,7 @@ class _Index:
         self._places: dict[int, Place] = {}
         self._cnames = {c.iso3: c.name for c in _countries.all_countries()}
         self._near: dict[tuple[int, int, int], frozenset[str]] = {}
+        self.exact: dict[str, tuple[tuple[int, float], ...]] = {}  # score._exact_candidates
 
     def countries_near(self, la: int, lo: int, radius: int) -> frozenset[str]:
         """The countries with a town within `radius` 1-degree cells of cell (la, lo)."""

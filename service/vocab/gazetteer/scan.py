@@ -8,7 +8,7 @@ from .accept import _accept
 from .index import _Index, load_index
 from .keys import place_key
 from .model import PlaceMention
-from .score import _candidates, _hint_weights
+from .score import _exact_candidates, _hint_weights
 from .tokens import _span_ok, _Tok, _tokenize
 from .words import (
     _ADMIN2_SUFFIX,
@@ -152,7 +152,7 @@ def _match_at(idx: _Index, text: str, toks: list[_Tok], i: int, hints: dict[str,
             continue
         if key in idx.stop_phrases:
             return j, -1, 0
-        cands = _candidates(idx, key, loose=False)  # (first: most spans name nothing, and the tests below are pure)
+        cands = _exact_candidates(idx, key)  # (first: most spans name nothing, and the tests below are pure)
         if not cands or _head_of_longer_name(idx, text, toks, i, j):
             continue
         want, jj, prec = _suffix_after(toks, j)
