@@ -195,16 +195,18 @@ def _coordinated(text: str, left: _Mention, right: _Mention) -> bool:
 def death_counts(text: str) -> list[Count]:
     """Every figure of people killed that `text` reports, plus any toll readings."""
     pats = _patterns()
-    cues: list[tuple[int, int, str]] = []
     low = lowered(text)
-    for kind in ("death", "injury", "other"):
-        cues += [(m.start(), m.end(), kind) for m in finditer(pats[kind], text, low)]
-    cues.sort()
     # "five people, one of them a police officer, ...": the part named in apposition is no figure of its own
     mentions = [m for m in _mentions(text) if not (re.match(r"of\s+(?:them|whom|those)\b", m.noun, re.I)
                                                    and re.search(r",\s*$", _preceding(text, m.start)))]
     tolls = list(finditer(pats["toll"], text, low))
     tolls += [t for t in pats["toll_after"].finditer(text) if not any(u.start() <= t.start() < u.end() for u in tolls)]
+    if not mentions and not tolls:
+        return []  # (most clauses count nobody: their verbs need not be read)
+    cues: list[tuple[int, int, str]] = []
+    for kind in ("death", "injury", "other"):
+        cues += [(m.start(), m.end(), kind) for m in finditer(pats[kind], text, low)]
+    cues.sort()
     toll_spans = [(t.start("num"), t.end("num")) for t in tolls]
     out: list[Count] = []
     for t in tolls:
