@@ -100,6 +100,9 @@ def find_clause_actors(text: str, iso3: str | None, recent: ActorRead | None = N
 
 def note_groups(state: ArticleState, text: str) -> None:
     """Remember the armed group named last: "the group" in a later sentence refers to it."""
+    if not actor_dictionary.names_specific_actor(text, state.country) and not (
+            state.recent_group is not None and GROUP_ANAPHOR.search(text)):
+        return  # generic actors and state forces at most: no armed group (is_armed_group) to remember
     groups = [a for a in find_clause_actors(text, state.country, state.recent_group) if is_armed_group(a)]
     if groups:
         state.recent_group = max(groups, key=lambda a: a.start)

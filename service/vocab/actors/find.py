@@ -213,11 +213,37 @@ def find_actors(text: str, country: str | None = None,
     return _resolve_parts(st, list(parts), context)
 
 
+def names_specific_actor(text: str, country: str | None = None) -> bool:
+    """Whether ``find_actors(text, country)`` (without context) can find more than generic actors of a kind and
+    state forces: only a named alias, an ethnic label or a "-backed" qualifier yield other actors. False tells
+    that without reading the candidates."""
+    if not text:
+        return False
+    lex = _lexicon()
+    st = _sentence(text, _iso(country), lex)
+    return any(e.kind in ("named", "ethnic") for hits in st.hits for _j, entries in hits for e in entries) \
+        or any(t.ci in lex.backed_words for t in st.toks)
+
+
 # The pipeline asks for the actors of one sentence several times (the walk, "the group", the actor
 # roles), with different context; the sentence's tokens, lexicon hits and candidates do not depend on it.
 # A few recent sentences are kept: enough for one article, not a cache of the corpus.
 _RECENT: dict[tuple[str, str | None], tuple[_Lexicon, _Sentence, tuple[_Part, ...]]] = {}
+_SENTENCES: dict[tuple[str, str | None], tuple[_Lexicon, _Sentence]] = {}
 _RECENT_MAX = 64
+
+
+def _sentence(text: str, iso3: str | None, lex: _Lexicon) -> _Sentence:
+    """The sentence as the rules see it (recent ones reused)."""
+    key = (text, iso3)
+    got = _SENTENCES.get(key)
+    if got is not None and got[0] is lex:
+        return got[1]
+    st = _Sentence(text, iso3, lex)
+    if len(_SENTENCES) >= _RECENT_MAX:
+        del _SENTENCES[next(iter(_SENTENCES))]  # the oldest entry (dicts keep insertion order)
+    _SENTENCES[key] = (lex, st)
+    return st
 
 
 def _read(text: str, iso3: str | None, lex: _Lexicon) -> tuple[_Sentence, tuple[_Part, ...]]:
@@ -226,7 +252,7 @@ def _read(text: str, iso3: str | None, lex: _Lexicon) -> tuple[_Sentence, tuple[
     got = _RECENT.get(key)
     if got is not None and got[0] is lex:
         return got[1], got[2]
-    st = _Sentence(text, iso3, lex)
+    st = _sentence(text, iso3, lex)
     parts = tuple(_longest_first(text, _candidates(st)))
     if len(_RECENT) >= _RECENT_MAX:
         del _RECENT[next(iter(_RECENT))]  # the oldest entry (dicts keep insertion order)
