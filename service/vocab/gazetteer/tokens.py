@@ -33,25 +33,24 @@ def _tokenize(text: str) -> list[_Tok]:
     for m in _WORD.finditer(text):
         raw = m.group(0)
         s, e = m.span()
-        # strip leading/trailing punctuation and possessive 's
-        if not raw[0].isalnum():
+        if raw[0].isalnum() and raw[-1].isalnum():
+            w = raw  # a plain word (most): no punctuation to strip, no final period
+        else:
+            # strip leading/trailing punctuation
             while s < e and not (text[s].isalnum()):
                 s += 1
-        if not raw[-1].isalnum():
             while e > s and not (text[e - 1].isalnum() or text[e - 1] == "."):
                 e -= 1
-        w = text[s:e]
+            w = text[s:e]
         if w.endswith(_POSSESSIVE):
             e -= 2
             w = text[s:e]
         if w.endswith(".") and not _KEEP_DOT.fullmatch(w):
             e -= 1
             w = text[s:e]
-        if not w or raw is None:
+        if not w:
             continue
-        first = w[0]
-        cap = first.isupper() or first.isdigit() and False
-        toks.append(_Tok(s, e, w, w.lower(), cap, text[prev_end:s]))
+        toks.append(_Tok(s, e, w, w.lower(), w[0].isupper(), text[prev_end:s]))
         prev_end = e
     _set_ahead(toks)
     return toks
@@ -74,7 +73,7 @@ def _set_ahead(toks: list[_Tok]) -> None:
     for k in range(len(toks) - 2, -1, -1):
         nxt = toks[k + 1]
         if _joins(toks[k], nxt):
-            ahead = ahead + 1 if (nxt.cap or _is_conn(nxt)) else 1
+            ahead = ahead + 1 if (nxt.cap or nxt.low in _CONNECT_MID) else 1  # (capitalised or _is_conn)
         else:
             ahead = 0
         toks[k].ahead = ahead
