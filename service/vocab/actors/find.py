@@ -233,6 +233,17 @@ _SENTENCES: dict[tuple[str, str | None], tuple[_Lexicon, _Sentence]] = {}
 _RECENT_MAX = 64
 
 
+def _remember(cache: dict, key, value) -> None:
+    """Keep `value`, dropping the oldest entry (dicts keep insertion order) of a full cache. (Another thread may
+    drop it first: then nothing needs dropping.)"""
+    if len(cache) >= _RECENT_MAX:
+        try:
+            del cache[next(iter(cache))]
+        except (KeyError, RuntimeError, StopIteration):
+            pass
+    cache[key] = value
+
+
 def _sentence(text: str, iso3: str | None, lex: _Lexicon) -> _Sentence:
     """The sentence as the rules see it (recent ones reused)."""
     key = (text, iso3)
@@ -240,9 +251,7 @@ def _sentence(text: str, iso3: str | None, lex: _Lexicon) -> _Sentence:
     if got is not None and got[0] is lex:
         return got[1]
     st = _Sentence(text, iso3, lex)
-    if len(_SENTENCES) >= _RECENT_MAX:
-        del _SENTENCES[next(iter(_SENTENCES))]  # the oldest entry (dicts keep insertion order)
-    _SENTENCES[key] = (lex, st)
+    _remember(_SENTENCES, key, (lex, st))
     return st
 
 
@@ -254,7 +263,5 @@ def _read(text: str, iso3: str | None, lex: _Lexicon) -> tuple[_Sentence, tuple[
         return got[1], got[2]
     st = _sentence(text, iso3, lex)
     parts = tuple(_longest_first(text, _candidates(st)))
-    if len(_RECENT) >= _RECENT_MAX:
-        del _RECENT[next(iter(_RECENT))]  # the oldest entry (dicts keep insertion order)
-    _RECENT[key] = (lex, st, parts)
+    _remember(_RECENT, key, (lex, st, parts))
     return st, parts
