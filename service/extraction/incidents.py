@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import timedelta
+from functools import lru_cache
 
 from .arg_actors import assign_actors, find_clause_actors, note_groups, victims_are_civilian
 from .arg_claims import agreement_parties, apply_claim, fill_target, refine_actors
@@ -129,9 +130,15 @@ def _named_incident(clause: Clause, state: ArticleState) -> list[Incident]:
 
 
 def _names(text: str, incident: Incident) -> bool:
-    names = {incident.place.name, GENERIC_WORDS.sub("", incident.place_text.strip())} - {""}
     # (the substring test first: most clauses name none of the recent towns, and it is what the regex needs)
-    return any(name in text and re.search(r"\b" + re.escape(name) + r"\b", text) for name in names)
+    return any(name in text and re.search(r"\b" + re.escape(name) + r"\b", text)
+               for name in _place_names(incident.place.name, incident.place_text))
+
+
+@lru_cache(maxsize=1024)  # asked for each recent incident at every clause
+def _place_names(name: str, place_text: str) -> frozenset[str]:
+    """The names an incident's place goes by: the gazetteer's and the text's, without its generic word."""
+    return frozenset({name, GENERIC_WORDS.sub("", place_text.strip())} - {""})
 
 
 def _most_specific_mention(places: list):
