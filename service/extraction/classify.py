@@ -16,7 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from .prefilter import LiteralScan, needed
+from ..vocab.alternation import alternation
+from .prefilter import LiteralScan, lowered, may_match, needed
 
 __all__ = [
     "Classification",
@@ -78,15 +79,18 @@ def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
 
 # The cue and context tables: every pattern of both, in lexicon order, with the literal strings one of which its
 # matches contain (prefilter.py), and each group's span of them. Only the patterns whose strings the lower-cased
-# clause holds run their regex; which they are is found once per clause for both tables (``LiteralScan``).
+# clause holds run their regex. Which they are is found in one pass over the clause when all the groups are
+# asked about (``LiteralScan``), and for one group by a regex of its strings, then the strings of each pattern.
 @dataclass(frozen=True)
 class _Table:
     patterns: tuple[re.Pattern[str], ...]
+    needs: tuple[frozenset[str] | None, ...]
     names: tuple[str, ...]  # each pattern's group
     cues: dict[str, tuple[int, int]]  # group name -> (first pattern, end); the cue groups come first
     context: dict[str, tuple[int, int]]
     cue_end: int  # the first context pattern
     scan: LiteralScan
+    any_of: dict[tuple[int, int], re.Pattern[str] | None]  # a group's strings (None: a pattern has none)
 
 
 @lru_cache(maxsize=1)
@@ -101,18 +105,30 @@ def _table() -> _Table:
             names += [name] * len(pats)
             groups[name] = (start, len(patterns))
     cue_end = max((end for _start, end in spans["cues"].values()), default=0)
-    return _Table(tuple(patterns), tuple(names), spans["cues"], spans["context"], cue_end,
-                  LiteralScan([needed(p.pattern) for p in patterns]))
+    needs = tuple(needed(p.pattern) for p in patterns)
+    any_of = {span: _any_of(needs[span[0]:span[1]]) for groups in spans.values() for span in groups.values()}
+    return _Table(tuple(patterns), needs, tuple(names), spans["cues"], spans["context"], cue_end,
+                  LiteralScan(needs), any_of)
 
 
-def _possible(span: tuple[int, int], text: str) -> list[re.Pattern[str]] | tuple[re.Pattern[str], ...]:
+def _any_of(needs: tuple[frozenset[str] | None, ...]) -> re.Pattern[str] | None:
+    """A regex finding any string of `needs` in a lowered text (None when a pattern has none): when it finds
+    none, no pattern of the group can match."""
+    if not needs or any(n is None for n in needs):
+        return None
+    words = sorted(set().union(*needs), key=lambda w: (-len(w), w))  # type: ignore[arg-type]
+    return re.compile(alternation(words, ignore_case=False, spaces=re.escape(" ")))
+
+
+def _possible(span: tuple[int, int], text: str) -> list[re.Pattern[str]]:
     """The patterns of one group, in order, less those that cannot match `text`."""
     table = _table()
     start, end = span
-    ids = table.scan.candidates(text)
-    if ids is None:
-        return table.patterns[start:end]
-    return [table.patterns[i] for i in ids[bisect.bisect_left(ids, start):bisect.bisect_left(ids, end)]]
+    low = lowered(text)
+    group = table.any_of[span]
+    if low is not None and group is not None and group.search(low) is None:
+        return []
+    return [p for p, need in zip(table.patterns[start:end], table.needs[start:end]) if may_match(need, low)]
 
 
 @lru_cache(maxsize=1)
