@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Iterable
 
 from .generic import _choose_named, _generic_for, _iso, generic
@@ -228,18 +229,18 @@ def names_specific_actor(text: str, country: str | None = None) -> bool:
 # The pipeline asks for the actors of one sentence several times (the walk, "the group", the actor
 # roles), with different context; the sentence's tokens, lexicon hits and candidates do not depend on it.
 # A few recent sentences are kept: enough for one article, not a cache of the corpus.
-_RECENT: dict[tuple[str, str | None], tuple[_Lexicon, _Sentence, tuple[_Part, ...]]] = {}
-_SENTENCES: dict[tuple[str, str | None], tuple[_Lexicon, _Sentence]] = {}
+_RECENT: OrderedDict[tuple[str, str | None], tuple[_Lexicon, _Sentence, tuple[_Part, ...]]] = OrderedDict()
+_SENTENCES: OrderedDict[tuple[str, str | None], tuple[_Lexicon, _Sentence]] = OrderedDict()
 _RECENT_MAX = 64
 
 
-def _remember(cache: dict, key, value) -> None:
-    """Keep `value`, dropping the oldest entry (dicts keep insertion order) of a full cache. (Another thread may
-    drop it first: then nothing needs dropping.)"""
+def _remember(cache: OrderedDict, key, value) -> None:
+    """Keep `value`, dropping the oldest entry of a full cache (an OrderedDict: a dict would search past the
+    slots of the entries dropped before). Another thread may empty it first: then nothing needs dropping."""
     if len(cache) >= _RECENT_MAX:
         try:
-            del cache[next(iter(cache))]
-        except (KeyError, RuntimeError, StopIteration):
+            cache.popitem(last=False)
+        except KeyError:
             pass
     cache[key] = value
 
