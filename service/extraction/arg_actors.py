@@ -10,6 +10,7 @@ armed group named last, and crowds, civilians and the police get the generic act
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..vocab import countries
 from .classify import cue_matches, load_lexicon
@@ -99,6 +100,9 @@ def find_clause_actors(text: str, iso3: str | None, recent: ActorRead | None = N
 
 def note_groups(state: ArticleState, text: str) -> None:
     """Remember the armed group named last: "the group" in a later sentence refers to it."""
+    if not actor_dictionary.names_specific_actor(text, state.country) and not (
+            state.recent_group is not None and GROUP_ANAPHOR.search(text)):
+        return  # generic actors and state forces at most: no armed group (is_armed_group) to remember
     groups = [a for a in find_clause_actors(text, state.country, state.recent_group) if is_armed_group(a)]
     if groups:
         state.recent_group = max(groups, key=lambda a: a.start)
@@ -343,16 +347,27 @@ def dedupe_actors(found: list[ActorRead]) -> list[ActorRead]:
     return out
 
 
+VICTIMS_AFTER = re.compile(r"\b(?:killed|killing|abducted|kidnapped|seized|shot dead|raped|attacked|targeted|stormed)\s+"
+                           r"(?:[\w'-]+\s+){0,8}", re.I)
+
+
+@lru_cache(maxsize=1)
+def _victim_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The combatant and the civilian words: each list one regex, found where any one of its words is."""
+    lex = load_lexicon()["victims"]
+    return tuple(re.compile("|".join(r"(?:\b" + w + r"\b)" for w in lex[kind]) or "(?!)")  # type: ignore[return-value]
+                 for kind in ("combatant", "civilian"))
+
+
 def victims_are_civilian(deaths: list[Count], text: str) -> bool | None:
     """True when the people harmed are civilians, False when combatants, None when unknown."""
-    lex = load_lexicon()["victims"]
     nouns = " ".join(c.noun for c in deaths).lower()
     if not nouns.strip():
-        m = re.search(r"\b(?:killed|killing|abducted|kidnapped|seized|shot dead|raped|attacked|targeted|stormed)\s+"
-                      r"(?:[\w'-]+\s+){0,8}", text, re.I)
+        m = VICTIMS_AFTER.search(text)
         nouns = m.group(0).lower() if m else ""
-    if any(re.search(r"\b" + w + r"\b", nouns) for w in lex["combatant"]):
+    combatant, civilian = _victim_words()
+    if combatant.search(nouns):
         return False
-    if any(re.search(r"\b" + w + r"\b", nouns) for w in lex["civilian"]):
+    if civilian.search(nouns):
         return True
     return None

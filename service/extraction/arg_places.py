@@ -15,6 +15,7 @@ from ..vocab import countries
 from ..vocab import gazetteer
 from .arg_countries import location_country, mentioned_countries
 from .document import ArticleState, Clause
+from .prefilter import finditer, lowered
 
 # A place after these words is where people went, not where the incident was.
 NOT_INCIDENT_PLACE = re.compile(
@@ -110,8 +111,9 @@ def unresolved_places(text: str, country: str | None, taken: list[gazetteer.Plac
              and not ORIGIN_BEFORE.search(text, max(0, m.start - 14), m.start)]
     clause_admin = units[0].place if units else None
     out: list[gazetteer.PlaceMention] = []
+    low = lowered(text)
     for frame in LOCATIVE_FRAMES:
-        for m in frame.finditer(text):
+        for m in finditer(frame, text, low):  # (no matches at once when the text lacks the frame's words)
             for n, name_m in enumerate(re.finditer(NAME, m.group("names"))):
                 name = name_m.group(0)
                 start = m.start("names") + name_m.start()

@@ -8,6 +8,7 @@ or an accident, which the pipeline uses to drop non-events.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,7 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from .prefilter import any_of, lowered, may_match, needed
+from ..vocab.alternation import alternation
+from .prefilter import LiteralScan, lowered, may_match, needed
 
 __all__ = [
     "Classification",
@@ -75,32 +77,58 @@ def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
     return [re.compile(p, re.I) for p in patterns]
 
 
-# A group's patterns, each with the literal strings one of which its matches contain (prefilter.py), and
-# one regex finding any of the group's strings. The cue and context tables skip a group whose strings the
-# lower-cased clause lacks, and a pattern whose strings it lacks: only possible matches run the regex.
-_Group = tuple[re.Pattern[str] | None, list[tuple[re.Pattern[str], frozenset[str] | None]]]
-
-
-def _group(patterns: list[str]) -> _Group:
-    pats = [(p, needed(p.pattern)) for p in _compile(patterns)]
-    return any_of([need for _p, need in pats]), pats
+# The cue and context tables: every pattern of both, in lexicon order, with the literal strings one of which its
+# matches contain (prefilter.py), and each group's span of them. Only the patterns whose strings the lower-cased
+# clause holds run their regex. Which they are is found in one pass over the clause when all the groups are
+# asked about (``LiteralScan``), and for one group by a regex of its strings, then the strings of each pattern.
+@dataclass(frozen=True)
+class _Table:
+    patterns: tuple[re.Pattern[str], ...]
+    needs: tuple[frozenset[str] | None, ...]
+    names: tuple[str, ...]  # each pattern's group
+    cues: dict[str, tuple[int, int]]  # group name -> (first pattern, end); the cue groups come first
+    context: dict[str, tuple[int, int]]
+    cue_end: int  # the first context pattern
+    scan: LiteralScan
+    any_of: dict[tuple[int, int], re.Pattern[str] | None]  # a group's strings (None: a pattern has none)
 
 
 @lru_cache(maxsize=1)
-def _cue_groups() -> dict[str, _Group]:
-    return {name: _group(pats) for name, pats in load_lexicon()["cues"].items()}
+def _table() -> _Table:
+    patterns: list[re.Pattern[str]] = []
+    names: list[str] = []
+    spans: dict[str, dict[str, tuple[int, int]]] = {"cues": {}, "context": {}}
+    for kind, groups in spans.items():
+        for name, pats in load_lexicon()[kind].items():
+            start = len(patterns)
+            patterns += _compile(pats)
+            names += [name] * len(pats)
+            groups[name] = (start, len(patterns))
+    cue_end = max((end for _start, end in spans["cues"].values()), default=0)
+    needs = tuple(needed(p.pattern) for p in patterns)
+    any_of = {span: _any_of(needs[span[0]:span[1]]) for groups in spans.values() for span in groups.values()}
+    return _Table(tuple(patterns), needs, tuple(names), spans["cues"], spans["context"], cue_end,
+                  LiteralScan(needs), any_of)
 
 
-@lru_cache(maxsize=1)
-def _context_groups() -> dict[str, _Group]:
-    return {name: _group(pats) for name, pats in load_lexicon()["context"].items()}
+def _any_of(needs: tuple[frozenset[str] | None, ...]) -> re.Pattern[str] | None:
+    """A regex finding any string of `needs` in a lowered text (None when a pattern has none): when it finds
+    none, no pattern of the group can match."""
+    if not needs or any(n is None for n in needs):
+        return None
+    words = sorted(set().union(*needs), key=lambda w: (-len(w), w))  # type: ignore[arg-type]
+    return re.compile(alternation(words, ignore_case=False, spaces=re.escape(" ")))
 
 
-def _possible(group: _Group, text: str, low: str | None) -> list[re.Pattern[str]]:
-    """The patterns of `group`, in order, less those that cannot match `text` (`low` = lowered(text))."""
-    if low is not None and group[0] is not None and group[0].search(low) is None:
+def _possible(span: tuple[int, int], text: str) -> list[re.Pattern[str]]:
+    """The patterns of one group, in order, less those that cannot match `text`."""
+    table = _table()
+    start, end = span
+    low = lowered(text)
+    group = table.any_of[span]
+    if low is not None and group is not None and group.search(low) is None:
         return []
-    return [p for p, need in group[1] if may_match(need, low)]
+    return [p for p, need in zip(table.patterns[start:end], table.needs[start:end]) if may_match(need, low)]
 
 
 @lru_cache(maxsize=1)
@@ -115,17 +143,20 @@ def _rules() -> list[dict]:
 
 def cue_matches(name: str, text: str) -> list[re.Match[str]]:
     """Every match of one cue in `text`."""
-    return [m for p in _possible(_cue_groups()[name], text, lowered(text)) for m in p.finditer(text)]
+    return [m for p in _possible(_table().cues[name], text) for m in p.finditer(text)]
 
 
 def _matched_cues(text: str) -> dict[str, tuple[int, int]]:
-    """cue name -> (first, last) match position."""
-    out = {}
-    low = lowered(text)
-    for name, group in _cue_groups().items():
-        starts = [m.start() for p in _possible(group, text, low) for m in p.finditer(text)]
+    """cue name -> (first, last) match position (the names in lexicon order)."""
+    table = _table()
+    ids = table.scan.candidates(text)
+    out: dict[str, tuple[int, int]] = {}
+    for i in range(table.cue_end) if ids is None else ids[:bisect.bisect_left(ids, table.cue_end)]:
+        starts = [m.start() for m in table.patterns[i].finditer(text)]
         if starts:
-            out[name] = (min(starts), max(starts))
+            name = table.names[i]
+            first, last = out.get(name, (starts[0], starts[0]))
+            out[name] = (min(first, *starts), max(last, *starts))
     return out
 
 
@@ -143,17 +174,18 @@ def classify(text: str) -> Classification | None:
 
 def context_flags(text: str) -> set[str]:
     """Names of the lexicon's context groups that match `text` (background, future, crime...)."""
+    table = _table()
+    ids = table.scan.candidates(text)
     flags = set()
-    low = lowered(text)
-    for name, group in _context_groups().items():
-        if any(p.search(text) for p in _possible(group, text, low)):
-            flags.add(name)
+    for i in range(table.cue_end, len(table.patterns)) if ids is None else ids[bisect.bisect_left(ids, table.cue_end):]:
+        if table.names[i] not in flags and table.patterns[i].search(text):
+            flags.add(table.names[i])
     return flags
 
 
 def context_match(name: str, text: str) -> re.Match[str] | None:
     """The first pattern of context group `name` (in lexicon order) that matches, its first match."""
-    for p in _possible(_context_groups()[name], text, lowered(text)):
+    for p in _possible(_table().context[name], text):
         m = p.search(text)
         if m:
             return m
@@ -162,7 +194,7 @@ def context_match(name: str, text: str) -> re.Match[str] | None:
 
 def context_matches(name: str, text: str) -> list[re.Match[str]]:
     """Every match of every pattern of context group `name`."""
-    return [m for p in _possible(_context_groups()[name], text, lowered(text)) for m in p.finditer(text)]
+    return [m for p in _possible(_table().context[name], text) for m in p.finditer(text)]
 
 
 def disorder_type(event_type: str) -> str:

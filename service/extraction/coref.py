@@ -20,13 +20,12 @@ import dataclasses
 import re
 from datetime import date, timedelta
 
-from ..vocab import countries
-from .admin_fill import fill_admin1
+from .admin_fill import article_place, fill_admin1
 from .arg_counts import count_bomber
 from .arg_actors import generic_actor
-from .arg_places import dateline_elsewhere
 from .filters import SUMMARY_WORDS
 from .mentions import CROWD
+from .place_index import PlaceIndex
 from ..vocab import gazetteer
 
 __all__ = ["group", "group_incidents", "drop_background", "article_place", "BACKGROUND_DAYS"]
@@ -149,8 +148,10 @@ def _candidates(coarse, incidents: list) -> list:
     and none when the coarse mention is itself told as another ("Also on Friday, militants ambushed ...")."""
     if TOLD_AS_ANOTHER.match(coarse.clause_text):
         return []
-    return [i for i in incidents if i is not coarse and _finer(i, coarse) and _types_fit(coarse, i)
-            and _days_fit(coarse, i) and not SEPARATE.search(i.clause_text[:80])]
+    iso3 = coarse.place.iso3 if coarse.place is not None else None  # (a finer place is in the same country)
+    return [i for i in incidents if i.place is not None and iso3 in (None, i.place.iso3) and i is not coarse
+            and _finer(i, coarse) and _types_fit(coarse, i) and _days_fit(coarse, i)
+            and not SEPARATE.search(i.clause_text[:80])]
 
 
 def _merge_into(fine, coarse) -> None:
@@ -300,17 +301,21 @@ def _keep_of(a, b):
 
 
 def merge_retellings(incidents: list) -> list:
-    """One event per incident, day and place: a later telling at the same place folds into the first."""
+    """One event per incident, day and place: a later telling at the same place folds into the first (only
+    the incidents of its country and region or name can be it: place_index.py)."""
     kept: list = []
+    index = PlaceIndex()
     lead_group = min((i.group for i in incidents), default=0)
     for incident in incidents:
-        twin = next((k for k in kept if _retelling(incident, k, lead_group)), None)
-        if twin is None:
+        at = next((p for p in index.candidates(incident) if _retelling(incident, kept[p], lead_group)), None)
+        if at is None:
+            index.add(incident, len(kept))
             kept.append(incident)
             continue
-        keep, other = _keep_of(twin, incident)
+        keep, other = _keep_of(kept[at], incident)
         _fold(keep, other)
-        kept[kept.index(twin)] = keep
+        kept[at] = keep
+        index.add(keep, at)
     return kept
 
 
@@ -350,18 +355,18 @@ def group_incidents(incidents: list, fallback, lead_sentence_day=None) -> list:
     """Merge each coarse incident into its single finer telling, drop summaries, merge retellings, place the rest."""
     kept = list(incidents)
     for coarse in [i for i in incidents if _coarse(i)]:
-        if coarse not in kept:
+        if _index_of(kept, coarse) < 0:
             continue
         found = _candidates(coarse, kept)
         if found and _split_summary(coarse, incidents):
             _summarised(coarse, found)  # "19 killed in Guerrero and Michoacan": a total over both states
-            kept.remove(coarse)
+            del kept[_index_of(kept, coarse)]
         elif len(found) == 1:
             _merge_into(found[0], coarse)
-            kept.remove(coarse)
+            del kept[_index_of(kept, coarse)]
         elif len(found) > 1:
             _summarised(coarse, found)
-            kept.remove(coarse)
+            del kept[_index_of(kept, coarse)]
     inherit_lead_day(kept, lead_sentence_day)
     kept = merge_retellings(kept)
     placed = [i for i in kept if i.place is not None and i.place_own]
@@ -384,19 +389,8 @@ def group_incidents(incidents: list, fallback, lead_sentence_day=None) -> list:
     return kept
 
 
-def article_place(title: str, lead: str, country: str | None):
-    """Where the article as a whole happens: the headline's place, else the lead's region, else the country."""
-    for text in (title, lead):
-        found = [m.place for m in gazetteer.find_places(text, country)
-                 if m.place.kind != "country" and (country is None or m.place.iso3 == country)
-                 and not dateline_elsewhere(text, m)]
-        if found:
-            place = found[0]
-            return gazetteer.Place(name=place.admin1 or place.name, iso3=place.iso3, country=place.country,
-                                   admin1=place.admin1, admin2=None, latitude=place.latitude,
-                                   longitude=place.longitude, geo_precision=3, kind="admin1")
-    c = countries.by_iso3(country) if country else None
-    if c is None:
-        return None
-    return gazetteer.Place(name=c.name, iso3=c.iso3, country=c.name, admin1=None, admin2=None,
-                           latitude=None, longitude=None, geo_precision=3, kind="country")
+def _index_of(incidents: list, incident) -> int:
+    """``incidents.index(incident)`` (-1 when absent): the first that is it or equals it field by field, the
+    costly comparison made only with those of its group (equal incidents are of one group)."""
+    return next((n for n, i in enumerate(incidents) if i is incident or (i.group == incident.group and i == incident)),
+                -1)

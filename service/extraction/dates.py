@@ -185,16 +185,16 @@ def find_dates(sentence: str, published: date, published_precision: int = 1) -> 
             found.append(mention)
             taken.append((mention.start, mention.end))
 
-    _add_chains(sentence, add)
-    _add_calendar_dates(sentence, published, add)
-    _add_relative_dates(sentence, published, published_precision, add)
+    low = lowered(sentence)  # (for the prefilter, once for the three readings)
+    _add_chains(sentence, low, add)
+    _add_calendar_dates(sentence, low, published, add)
+    _add_relative_dates(sentence, low, published, published_precision, add)
     found.sort(key=lambda d: d.start)
     return found
 
 
-def _add_chains(sentence: str, add) -> None:
+def _add_chains(sentence: str, low: str | None, add) -> None:
     """"two days after the attack", "three days later", "the same day": a day counted from another."""
-    low = lowered(sentence)
     for m in finditer(CHAIN_AFTER, sentence, low):
         words = m.group("rest").split()
         sign = 1 if m.group("dir").lower() == "after" else -1
@@ -218,9 +218,8 @@ def _add_chains(sentence: str, add) -> None:
         add(DateMention(m.start(), m.end(), m.group(0), "chain", None, 1, offset_days=0, anchor="statement"))
 
 
-def _add_calendar_dates(sentence: str, published: date, add) -> None:
+def _add_calendar_dates(sentence: str, low: str | None, published: date, add) -> None:
     """"March 3", "3 March 2024", "on Tuesday", "Tuesday's attack"."""
-    low = lowered(sentence)
     for pattern in (ABSOLUTE_MD, ABSOLUTE_DM):
         for m in finditer(pattern, sentence, low):
             month = MONTHS[m.group("month")[:3].lower()]
@@ -245,9 +244,8 @@ def _add_calendar_dates(sentence: str, published: date, add) -> None:
                         statement=_is_statement(sentence, m.start())))
 
 
-def _add_relative_dates(sentence: str, published: date, published_precision: int, add) -> None:
+def _add_relative_dates(sentence: str, low: str | None, published: date, published_precision: int, add) -> None:
     """"yesterday", "today", "overnight", "last week": days counted from publication."""
-    low = lowered(sentence)
     for m in finditer(YESTERDAY, sentence, low):
         days = 2 if "before" in m.group(0).lower() else 1
         add(DateMention(m.start(), m.end(), m.group(0), "relative", published - timedelta(days=days),

@@ -139,5 +139,16 @@ class ArticleState:
     def last_group(self) -> list[Incident]:
         if not self.incidents:
             return []
-        g = self.incidents[-1].group
-        return [i for i in self.incidents if i.group == g]
+        return self.group_of(self.incidents[-1].group)
+
+    def group_of(self, group: int) -> list[Incident]:
+        """The incidents of one group, in order. The walk appends a group's incidents together, with a group
+        number higher than any before: the group is read back from the end, not found among all incidents."""
+        out = []
+        for incident in reversed(self.incidents):
+            if incident.group < group:
+                break
+            if incident.group == group:
+                out.append(incident)
+        out.reverse()
+        return out

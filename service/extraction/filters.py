@@ -15,6 +15,7 @@ from .classify import Classification, context_flags, context_match, context_matc
 from .dates import DateMention
 from .document import ArticleState, Clause
 from .numbers import death_counts
+from .prefilter import lowered, may_match, needed
 
 # (not a figure of people or things: "holding more than 2000 inmates")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b(?!\s+(?:[a-z]+\s+)?(?:people|inmates|prisoners|troops|soldiers|"
@@ -36,6 +37,7 @@ SUMMARY_WORDS = re.compile(r"(?<!latest in a )(?<!latest in the )(?<!latest of a
                            r"|\b(?:attacks?|raids?)\s+on\s+(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+"
                            r"(?:villages|towns|communities|localities|settlements)\b", re.I)
 HEDGE = re.compile(r"\b(?:more than|over|at least|nearly|some|about|around|almost|hundreds|thousands|tens of)\b", re.I)
+HEDGE_NEEDS = needed(HEDGE.pattern, HEDGE.flags)  # the words a hedge is written with (prefilter.py)
 THE_INCIDENT = re.compile(r"\bthe\s+(?:\w+\s+)?(?:attack|strike|bombing|blast|explosion|raid|"
                           r"massacre|shelling|ambush|assault)\b", re.I)
 
@@ -61,7 +63,8 @@ def background_reason(text: str, published: date, dates: list[DateMention]) -> s
     """Why a sentence is not a discrete recent incident (None when it may be one)."""
     text = SUPERLATIVE.sub(lambda m: " " * len(m.group(0)), text)
     text = ACTOR_ASIDE.sub(lambda m: " " * len(m.group(0)), text)
-    if death_counts(text) or cue_matches("clash", text):
+    # (the masks first asked about: they rarely match, and without a match the counts are not needed)
+    if (COMPARED.search(text) or LATEST_TAIL.search(text)) and (death_counts(text) or cue_matches("clash", text)):
         text = COMPARED.sub(lambda m: " " * len(m.group(0)), text)
         text = LATEST_TAIL.sub(lambda m: " " * len(m.group(0)), text)
     flags = context_flags(text)
@@ -101,6 +104,8 @@ def aggregate_toll(text: str, dates: list[DateMention]) -> bool:
         return False
     if TOLL_UPDATE.search(text) or THE_INCIDENT.search(text):
         return False  # an update of the incident just told
+    if not may_match(HEDGE_NEEDS, lowered(text)):
+        return False  # no hedge word anywhere, so none before any figure
     return any(c.value >= 100 and HEDGE.search(text[max(0, c.start - 20):c.end])
                for c in death_counts(text) if c.role in ("death", "toll"))
 

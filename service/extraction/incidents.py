@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import timedelta
+from functools import lru_cache
 
 from .arg_countries import location_country
 from .arg_actors import assign_actors, find_clause_actors, generic_actor, note_groups, victims_are_civilian
@@ -145,13 +146,20 @@ def _named_incident(clause: Clause, state: ArticleState) -> list[Incident]:
         return []
     for incident in reversed(state.incidents[-RECALL_WINDOW:]):
         if incident.place is not None and incident.place.kind in ("town", "feature") and _names(clause.text, incident):
-            return [i for i in state.incidents if i.group == incident.group and i.place is incident.place]
+            return [i for i in state.group_of(incident.group) if i.place is incident.place]
     return []
 
 
 def _names(text: str, incident: Incident) -> bool:
-    names = {incident.place.name, GENERIC_WORDS.sub("", incident.place_text.strip())} - {""}
-    return any(re.search(r"\b" + re.escape(name) + r"\b", text) for name in names)
+    # (the substring test first: most clauses name none of the recent towns, and it is what the regex needs)
+    return any(name in text and re.search(r"\b" + re.escape(name) + r"\b", text)
+               for name in _place_names(incident.place.name, incident.place_text))
+
+
+@lru_cache(maxsize=1024)  # asked for each recent incident at every clause
+def _place_names(name: str, place_text: str) -> frozenset[str]:
+    """The names an incident's place goes by: the gazetteer's and the text's, without its generic word."""
+    return frozenset({name, GENERIC_WORDS.sub("", place_text.strip())} - {""})
 
 
 def _most_specific_mention(places: list):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..vocab.alternation import alternation
+
 __all__ = ["NUMBER_PATTERN", "QUALIFIER", "VAGUE", "parse_number", "word_to_int"]
 
 UNITS = {
@@ -24,17 +26,21 @@ VAGUE = {
 }
 MULTIPLIERS = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 
-_WORD = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
+# (the word lists as tries, alternation.py: the same matches, without trying every word at every position)
+_WORD = alternation(sorted(list(UNITS) + list(TENS), key=len, reverse=True), ignore_case=True)
 NUMBER_PATTERN = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:million|thousand))?"
-    r"|(?:(?:" + "|".join(TENS) + r")(?:[- ](?:" + "|".join(k for k in UNITS if UNITS[k] < 10) + r"))?"
+    r"|(?:(?:" + alternation(TENS, ignore_case=True) + r")(?:[- ](?:"
+    + alternation([k for k in UNITS if UNITS[k] < 10], ignore_case=True) + r"))?"
     r"|" + _WORD + r")(?:\s+(?:dozen|hundred|thousand|million))?"
-    r"|a\s+dozen|dozens|tens|hundreds|scores|thousands|several|a\s+few|a\s+handful"
+    r"|" + alternation(["a dozen", "dozens", "tens", "hundreds", "scores", "thousands", "several", "a few",
+                        "a handful"], ignore_case=True)
 )
 QUALIFIER = (
-    r"(?:(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|as\s+many\s+as|"
-    r"fewer\s+than|less\s+than|roughly|approximately|an\s+estimated|a\s+total\s+of|another|"
-    r"a\s+further|an\s+additional|at\s+most)\s+)?"
+    r"(?:" + alternation(["at least", "more than", "over", "nearly", "almost", "about", "around", "some", "up to",
+                          "as many as", "fewer than", "less than", "roughly", "approximately", "an estimated",
+                          "a total of", "another", "a further", "an additional", "at most"], ignore_case=True)
+    + r"\s+)?"
 )
 
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..vocab.alternation import alternation
 from .classify import load_lexicon
 from .number_words import NUMBER_PATTERN, QUALIFIER, VAGUE, parse_number, word_to_int
 from .count_cues import CAP, LATER_DIED, cue_after as _cue_after, cue_before as _cue_before
@@ -58,7 +59,7 @@ def _patterns() -> dict:
     lex = load_lexicon()["counts"]
     person = sorted(lex["person_nouns"], key=len, reverse=True)
     singular = sorted(lex["singular_person_nouns"], key=len, reverse=True)
-    alt = lambda words: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)  # noqa: E731
+    alt = lambda words: alternation(words, ignore_case=True)  # noqa: E731  (every use is case-insensitive)
     # Up to three modifiers ("Russia-backed", "SDF", "regime"), never a conjunction or verb.
     modifier = r"(?:(?!(?:and|or|in|on|at|were|was|who|to|had|have|by|as|but)\b)[\w'\u2019-]+\s+){0,3}?"
     return {
@@ -96,6 +97,19 @@ def _patterns() -> dict:
     }
 
 
+# what follows or precedes a figure that is no count of people (compiled once: _mentions runs for every clause)
+UNIT_AFTER = re.compile(r"\s*(?:%|per\s*cent|percent|years?\b|km\b|kilomet|miles?\b|metres?\b|meters?\b|"
+                        r"a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|local\s+time|hrs\b|o'clock|hours?\b|minutes?\b|"
+                        r"days?\b|weeks?\b|months?\b)", re.I)
+SUPERLATIVE_AFTER = re.compile(r"\s+of\s+the\s+(?:\w+est|most|main|few|many|best)\b", re.I)
+YEAR_DIGITS = re.compile(r"\d{4}$")
+COMPOUND_AFTER = re.compile(r"-[a-z]", re.I)
+AGE_BEFORE = re.compile(r"\b(?:aged|ages|age of|who was|who were)\s+(?:between\s+)?(?:\d{1,3}\s*(?:to|and|-|\u2013)\s*)?$",
+                        re.I)
+NAME_COMMA_BEFORE = re.compile(CAP + r"[\w'\u2019-]+,\s*$")
+COMMA_AFTER = re.compile(r"\s*,")
+
+
 def _mentions(text: str) -> list[_Mention]:
     pats = _patterns()
     found: list[_Mention] = []
@@ -107,20 +121,17 @@ def _mentions(text: str) -> list[_Mention]:
         after = text[m.end("num"):]
         if not np_text and (pats["nonperson"].match(after) or _counts_a_thing(after)):
             continue
-        if re.match(r"\s*(?:%|per\s*cent|percent|years?\b|km\b|kilomet|miles?\b|metres?\b|meters?\b|"
-                    r"a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|local\s+time|hrs\b|o'clock|hours?\b|minutes?\b|days?\b|"
-                    r"weeks?\b|months?\b)", after, re.I):
+        if UNIT_AFTER.match(after):
             continue
-        if re.match(r"\s+of\s+the\s+(?:\w+est|most|main|few|many|best)\b", after, re.I):
+        if SUPERLATIVE_AFTER.match(after):
             continue  # "one of the largest separatist militias": an apposition, not a count
-        if re.match(r"\d{4}$", m.group("num")) and 1900 <= value <= 2100:
+        if YEAR_DIGITS.match(m.group("num")) and 1900 <= value <= 2100:
             continue  # a year
-        if not np_text and re.match(r"-[a-z]", after, re.I):
+        if not np_text and COMPOUND_AFTER.match(after):
             continue  # a compound modifier: "a 16-year-old boy", "a five-storey building", "a 300-strong force"
-        if re.search(r"\b(?:aged|ages|age of|who was|who were)\s+(?:between\s+)?(?:\d{1,3}\s*(?:to|and|-|\u2013)\s*)?$",
-                     text[max(0, m.start() - 30):m.start()], re.I):
+        if AGE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             continue  # an age: "the dead man, who was 23"
-        if not np_text and re.search(CAP + r"[\w'\u2019-]+,\s*$", text[:m.start()]) and re.match(r"\s*,", after):
+        if not np_text and NAME_COMMA_BEFORE.search(text[:m.start()]) and COMMA_AFTER.match(after):
             continue  # an age after a name: "Saban Celik, 29, was wounded"
         if POPULATION_BEFORE.search(text, max(0, m.start() - 70), m.start()):
             continue  # "a town of about 40,000 people", "home to 2 million residents": who live there
@@ -192,16 +203,18 @@ def _coordinated(text: str, left: _Mention, right: _Mention) -> bool:
 def death_counts(text: str) -> list[Count]:
     """Every figure of people killed that `text` reports, plus any toll readings."""
     pats = _patterns()
-    cues: list[tuple[int, int, str]] = []
     low = lowered(text)
-    for kind in ("death", "injury", "other"):
-        cues += [(m.start(), m.end(), kind) for m in finditer(pats[kind], text, low)]
-    cues.sort()
     # "five people, one of them a police officer, ...": the part named in apposition is no figure of its own
     mentions = [m for m in _mentions(text) if not (re.match(r"of\s+(?:them|whom|those)\b", m.noun, re.I)
                                                    and re.search(r",\s*$", _preceding(text, m.start)))]
     tolls = list(finditer(pats["toll"], text, low))
     tolls += [t for t in pats["toll_after"].finditer(text) if not any(u.start() <= t.start() < u.end() for u in tolls)]
+    if not mentions and not tolls:
+        return []  # (most clauses count nobody: their verbs need not be read)
+    cues: list[tuple[int, int, str]] = []
+    for kind in ("death", "injury", "other"):
+        cues += [(m.start(), m.end(), kind) for m in finditer(pats[kind], text, low)]
+    cues.sort()
     toll_spans = [(t.start("num"), t.end("num")) for t in tolls]
     out: list[Count] = []
     for t in tolls:

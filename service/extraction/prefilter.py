@@ -11,6 +11,10 @@ only ever skips patterns that cannot match, so every match the callers see is th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Sequence
+
+from ..vocab.alternation import alternation
 
 try:  # the stdlib regex parser (sre_parse); without it every pattern is simply run
     from re import _constants as _C
@@ -18,7 +22,7 @@ try:  # the stdlib regex parser (sre_parse); without it every pattern is simply 
 except ImportError:  # pragma: no cover
     _C = _P = None
 
-__all__ = ["needed", "any_of", "lowered", "may_match", "finditer"]
+__all__ = ["needed", "lowered", "may_match", "finditer", "LiteralScan"]
 
 # The only non-ASCII characters that re.IGNORECASE matches to an ASCII character (İ ı ſ K), checked over
 # all of Unicode; str.lower() does not map the first three to that character, so such texts skip the test.
@@ -72,15 +76,6 @@ def _item(op, av) -> frozenset[str] | None:
     return None  # character classes, anchors, lookarounds, any character: no literal requirement
 
 
-def any_of(needs: list[frozenset[str] | None]) -> re.Pattern[str] | None:
-    """A regex finding any string of any of `needs` in a lowered text (None if one of them is None): when
-    it finds none, none of the patterns can match."""
-    if not needs or any(n is None for n in needs):
-        return None
-    words = sorted(set().union(*needs), key=lambda w: (-len(w), w))
-    return re.compile("|".join(map(re.escape, words)))
-
-
 def lowered(text: str) -> str | None:
     """`text` lower-cased for ``may_match``, or None when it holds a character the test cannot handle."""
     if not text.isascii() and _UNSAFE.search(text):
@@ -109,3 +104,39 @@ def finditer(pattern: re.Pattern[str], text: str, low: str | None):
     except KeyError:
         need = _NEEDS[pattern] = needed(pattern.pattern, pattern.flags)
     return pattern.finditer(text) if may_match(need, low) else iter(())
+
+
+class LiteralScan:
+    """Which patterns of a table may match a text, from the literal strings of all of them found in one pass.
+
+    Testing each pattern's strings (``needed``) with ``may_match`` costs hundreds of substring tests per clause.
+    Here one regex, every table string factored into a trie (alternation.py) and tried at every position (a
+    lookahead, so overlapping occurrences are all seen), finds at each position the longest string starting
+    there; the strings of the table that are prefixes of it occur there too. ``candidates(text)`` is the sorted
+    tuple of the ids (positions in `needs`) of the patterns with no strings or with one that occurs in
+    ``lowered(text)``: exactly those ``may_match`` lets run. None when `text` cannot be tested (``lowered``):
+    then every pattern may match.
+    """
+
+    def __init__(self, needs: Sequence[frozenset[str] | None]) -> None:
+        self._always = tuple(i for i, need in enumerate(needs) if need is None)
+        users: dict[str, list[int]] = {}
+        for i, need in enumerate(needs):
+            for s in need or ():
+                users.setdefault(s, []).append(i)
+        # longest first: at each position the regex reports the longest string starting there
+        strings = sorted(users, key=lambda s: (-len(s), s))
+        source = alternation(strings, ignore_case=False, spaces=re.escape(" ")) if strings else "(?!)"
+        self._regex = re.compile("(?=(" + source + "))")
+        self._users = {s: frozenset(i for k in range(1, len(s) + 1) for i in users.get(s[:k], ())) for s in strings}
+        # the same clause is asked about by several groups and callers (lru_cache: safe across threads)
+        self.candidates = lru_cache(maxsize=16)(self._candidates)
+
+    def _candidates(self, text: str) -> tuple[int, ...] | None:
+        low = lowered(text)
+        if low is None:
+            return None
+        ids = set(self._always)
+        for m in self._regex.finditer(low):
+            ids.update(self._users[m.group(1)])
+        return tuple(sorted(ids))

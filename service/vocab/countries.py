@@ -13,6 +13,7 @@ the English demonyms (adjectives / nouns).
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -133,6 +134,7 @@ def _strip_plural(key: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8192)  # a pure function of a name; the extractor asks about the same words again and again
 def lookup(text: str) -> Country | None:
     """Country from a name, alias, ISO3 code or demonym ("syria", "Syrian", "SYR", "DR Congo")."""
     if not text or not text.strip():
@@ -234,26 +236,48 @@ def _word_starts(forms: list[str]) -> re.Pattern[str] | None:
     return re.compile("[" + firsts + r"](?<![\w\-][\s\S])")
 
 
+def _heads(forms: list[str]) -> tuple[frozenset[str], ...]:
+    """How the forms can begin in a text: their first three characters (a shorter form whole), a space in them
+    written as a space or a hyphen, as the patterns allow. (heads of 1, 2 and 3 characters)"""
+    heads: tuple[set[str], ...] = (set(), set(), set())
+    for f in forms:
+        variants = [""]
+        for ch in f[:3]:
+            variants = [v + c for v in variants for c in ((" ", "-") if ch == " " else (ch,))]
+        heads[len(f[:3]) - 1].update(variants)
+    return tuple(frozenset(h) for h in heads)
+
+
+_Scanner = tuple[re.Pattern[str], re.Pattern[str] | None, tuple[frozenset[str], ...]]
+
+
 @lru_cache(maxsize=1)
-def _scanners() -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
-    """(names, their word starts), (demonyms, their word starts)."""
+def _scanners() -> tuple[_Scanner, _Scanner]:
+    """(names, their word starts, their heads), (demonyms, their word starts, their heads)."""
     demos = [d for c in _build()[0] for d in c.demonyms]
-    return (name_pattern(), _word_starts(_name_forms())), (demonym_pattern(), _word_starts(demos))
+    return ((name_pattern(), _word_starts(_name_forms()), _heads(_name_forms())),
+            (demonym_pattern(), _word_starts(demos), _heads(demos)))
 
 
-def _finditer(pat: re.Pattern[str], starts: re.Pattern[str] | None, text: str):
-    """``pat.finditer(text)``, trying `pat` only where `starts` says a match can begin.
+def _finditer(pat: re.Pattern[str], starts: re.Pattern[str] | None, text: str,
+              heads: tuple[frozenset[str], ...] = (frozenset(), frozenset(), frozenset())):
+    """``pat.finditer(text)``, trying `pat` only where `starts` says a match can begin and the text there
+    begins as a form does (`heads`).
 
     The big alternations start with a lookbehind, which keeps the regex engine from skipping ahead to a
     possible first letter: it tries ~1,000 alternatives at every character. Same matches, same order."""
     if starts is None:
         yield from pat.finditer(text)
         return
+    one, two, three = heads
     pos = 0
     while (c := starts.search(text, pos)) is not None:
-        m = pat.match(text, c.start())
+        at = c.start()
+        m = None
+        if text[at:at + 3] in three or text[at:at + 2] in two or text[at] in one:
+            m = pat.match(text, at)
         if m is None:
-            pos = c.start() + 1
+            pos = at + 1
             continue
         yield m
         pos = max(m.end(), m.start() + 1)
@@ -263,14 +287,19 @@ def match_countries(text: str, demonyms: bool = False) -> list[tuple[int, int, s
     """(start, end, matched text, Country) for each country name (and optionally demonym) in text."""
     out: list[tuple[int, int, str, Country]] = []
     scanners = _scanners()[:2 if demonyms else 1]
-    taken: list[tuple[int, int]] = []
-    for pat, starts in scanners:
-        for m in _finditer(pat, starts, text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+    # the spans taken so far, disjoint and sorted by start (so their ends are sorted too): a match overlaps one
+    # of them exactly when it overlaps the last one that starts before it ends
+    starts_taken: list[int] = []
+    ends_taken: list[int] = []
+    for pat, starts, heads in scanners:
+        for m in _finditer(pat, starts, text, heads):
+            k = bisect.bisect_left(starts_taken, m.end())
+            if k and ends_taken[k - 1] > m.start():
                 continue
             c = lookup(m.group(0))
             if c is not None:
                 out.append((m.start(), m.end(), m.group(0), c))
-                taken.append((m.start(), m.end()))
+                starts_taken.insert(k, m.start())
+                ends_taken.insert(k, m.end())
     out.sort(key=lambda t: t[0])
     return out

@@ -29,7 +29,7 @@ Generic actors of a country and interaction codes: :mod:`.generic`; any name -> 
 """
 
 from .canonical import canonical
-from .find import find_actors  # noqa: F401
+from .find import find_actors, names_specific_actor  # noqa: F401
 from .generic import _generic_for, _iso, all_actors, generic, interaction  # noqa: F401
 from .lexicon import DATA_FILE, _Entry, _lexicon, _Lexicon, _Trie  # noqa: F401
 from .model import GENERIC_KINDS, Actor, ActorMention  # noqa: F401

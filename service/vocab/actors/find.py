@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Iterable
 
 from .generic import _choose_named, _generic_for, _iso, generic
@@ -10,6 +11,7 @@ from .model import _PARTICIPANT_SOURCES, _PSEUDO_QUALIFIERS, _RESOLVABLE_INTER, 
 from .participants import _participant_role
 from .qualified import qualified
 from .sentence import _Cand, _Sentence
+from .tokens import _CI
 
 _Part = tuple[int, int, Actor, bool, str]  # start, end, actor, victim, source kind
 
@@ -88,7 +90,7 @@ def _militia_noun_end(st: _Sentence, j: int) -> int | None:
     for _ in range(3):
         if p >= st.n or not st.tight(p - 1, p):
             break
-        for jj, _entries in st.lex.militia_nouns.walk(st.text, st.toks, p, st.ci_keys):
+        for jj, _entries in st.lex.militia_nouns.walk_field(st.text, st.toks, p, _CI):
             best = jj if best is None or jj > best else best
         if st.toks[p].ci in st.lex.modifiers:
             p += 1
@@ -212,11 +214,46 @@ def find_actors(text: str, country: str | None = None,
     return _resolve_parts(st, list(parts), context)
 
 
+def names_specific_actor(text: str, country: str | None = None) -> bool:
+    """Whether ``find_actors(text, country)`` (without context) can find more than generic actors of a kind and
+    state forces: only a named alias, an ethnic label or a "-backed" qualifier yield other actors. False tells
+    that without reading the candidates."""
+    if not text:
+        return False
+    lex = _lexicon()
+    st = _sentence(text, _iso(country), lex)
+    return any(e.kind in ("named", "ethnic") for hits in st.hits for _j, entries in hits for e in entries) \
+        or any(t.ci in lex.backed_words for t in st.toks)
+
+
 # The pipeline asks for the actors of one sentence several times (the walk, "the group", the actor
 # roles), with different context; the sentence's tokens, lexicon hits and candidates do not depend on it.
 # A few recent sentences are kept: enough for one article, not a cache of the corpus.
-_RECENT: dict[tuple[str, str | None], tuple[_Lexicon, _Sentence, tuple[_Part, ...]]] = {}
+_RECENT: OrderedDict[tuple[str, str | None], tuple[_Lexicon, _Sentence, tuple[_Part, ...]]] = OrderedDict()
+_SENTENCES: OrderedDict[tuple[str, str | None], tuple[_Lexicon, _Sentence]] = OrderedDict()
 _RECENT_MAX = 64
+
+
+def _remember(cache: OrderedDict, key, value) -> None:
+    """Keep `value`, dropping the oldest entry of a full cache (an OrderedDict: a dict would search past the
+    slots of the entries dropped before). Another thread may empty it first: then nothing needs dropping."""
+    if len(cache) >= _RECENT_MAX:
+        try:
+            cache.popitem(last=False)
+        except KeyError:
+            pass
+    cache[key] = value
+
+
+def _sentence(text: str, iso3: str | None, lex: _Lexicon) -> _Sentence:
+    """The sentence as the rules see it (recent ones reused)."""
+    key = (text, iso3)
+    got = _SENTENCES.get(key)
+    if got is not None and got[0] is lex:
+        return got[1]
+    st = _Sentence(text, iso3, lex)
+    _remember(_SENTENCES, key, (lex, st))
+    return st
 
 
 def _read(text: str, iso3: str | None, lex: _Lexicon) -> tuple[_Sentence, tuple[_Part, ...]]:
@@ -225,9 +262,7 @@ def _read(text: str, iso3: str | None, lex: _Lexicon) -> tuple[_Sentence, tuple[
     got = _RECENT.get(key)
     if got is not None and got[0] is lex:
         return got[1], got[2]
-    st = _Sentence(text, iso3, lex)
+    st = _sentence(text, iso3, lex)
     parts = tuple(_longest_first(text, _candidates(st)))
-    if len(_RECENT) >= _RECENT_MAX:
-        del _RECENT[next(iter(_RECENT))]  # the oldest entry (dicts keep insertion order)
-    _RECENT[key] = (lex, st, parts)
+    _remember(_RECENT, key, (lex, st, parts))
     return st, parts

@@ -51,9 +51,30 @@ class _Trie:
             found = [e for node in nodes for e in node.get(None, ())]
             if found:
                 out.append((j, found))
-            if j >= len(toks) or not _sep_ok(text, toks[j - 1], toks[j]):
+            if j >= len(toks):
                 break
             nodes = [c for node in nodes for k in keyfn(toks[j]) if (c := node.get(k)) is not None]
+            if nodes and not _sep_ok(text, toks[j - 1], toks[j]):  # (asked only when the phrase can go on)
+                break
+            j += 1
+        return out
+
+
+    def walk_field(self, text: str, toks: list[_Tok], i: int, field: int) -> list[tuple[int, list[_Entry]]]:
+        """``walk`` with one key per token, its field `field` (_Tok.cs or _Tok.ci): the same phrases, without a
+        list of nodes to follow (the sentence reader asks this of a quarter of all words)."""
+        node = self.root.get(toks[i][field]) if i < len(toks) else None
+        out = []
+        j = i + 1
+        while node is not None:
+            found = node.get(None)
+            if found:
+                out.append((j, list(found)))
+            if j >= len(toks):
+                break
+            node = node.get(toks[j][field])
+            if node is not None and not _sep_ok(text, toks[j - 1], toks[j]):
+                break
             j += 1
         return out
 

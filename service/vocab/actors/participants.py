@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .lexicon import _Lexicon
 from .model import _PARTICIPANT_SOURCES
-from .tokens import _Tok
+from .tokens import _CI, _Tok
 
 
 def _participant_role(text: str, toks: list[_Tok], first: int, start: int, end: int, parts, lex: _Lexicon) -> str | None:
@@ -43,7 +43,7 @@ def _participant_role(text: str, toks: list[_Tok], first: int, start: int, end: 
         if toks[k].ci in lex.participant_stops:
             break
         passive = toks[k - 1].ci in ("was", "were", "been", "being", "is", "are", "be", "get", "got")
-        for _, entries in lex.participant_verbs.walk(text, toks, k, lambda t: (t.ci,)):
+        for _, entries in lex.participant_verbs.walk_field(text, toks, k, _CI):
             if not passive:
                 for e in entries:
                     if e.value == "riot":

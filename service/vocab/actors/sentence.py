@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .generic import _generic_for, generic
 from .lexicon import _Entry, _Lexicon
 from .model import _LINK_SUFFIXES, _NEGATING_PREFIXES, _PROPER_TAILS, Actor
-from .tokens import _HYPHENS, _SEP_TIGHT, _Tok, _tokenize
+from .tokens import _CI, _CS, _HYPHENS, _SEP_TIGHT, _Tok, _tokenize
 
 _POLICE_NOUNS = ("forces", "force", "units", "unit", "personnel", "security personnel", "patrol", "patrols",
                  "authorities")
@@ -22,7 +22,16 @@ class _Cand:
     parts: list[tuple[int, int, Actor, bool, str]]  # start, end, actor, victim, source kind
 
 
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_ASCII_UPPER = bytes(range(65, 91))
+
+
 def _shouting(text: str) -> bool:
+    if text.isascii():  # (the same counts, letter by letter in C: an ASCII letter is A-Z or a-z)
+        raw = text.encode("ascii")
+        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        return letters >= 12 and upper / letters > 0.7
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.7
 
@@ -41,8 +50,14 @@ class _Sentence:
         self.n = len(self.toks)
         self.shouting = _shouting(text)
         self.titled = _title_case(self.toks)
-        # lexicon hits per start token: list of (end token, entries)
-        self.hits: list[list[tuple[int, list[_Entry]]]] = [self._hits_at(i) for i in range(self.n)]
+        # lexicon hits per start token: list of (end token, entries); most words start no phrase of either trie
+        ci_root, cs_root = lex.ci.root, lex.cs.root
+        if self.shouting:
+            self.hits: list[list[tuple[int, list[_Entry]]]] = [
+                self._hits_at(i) if t.ci in ci_root or any(k in cs_root for k in self.cs_keys(t)) else []
+                for i, t in enumerate(self.toks)]
+        else:  # (cs_keys(t) is (t.cs,))
+            self.hits = [self._hits_at(i) if t.ci in ci_root or t.cs in cs_root else [] for i, t in enumerate(self.toks)]
 
     def cs_keys(self, t: _Tok):
         return (t.cs, t.cs.title()) if self.shouting else (t.cs,)
@@ -54,9 +69,10 @@ class _Sentence:
     def _hits_at(self, i: int) -> list[tuple[int, list[_Entry]]]:
         text, toks, lex = self.text, self.toks, self.lex
         found: dict[int, list[_Entry]] = {}
-        for j, entries in lex.ci.walk(text, toks, i, self.ci_keys):
+        for j, entries in lex.ci.walk_field(text, toks, i, _CI):
             found.setdefault(j, []).extend(entries)
-        for j, entries in lex.cs.walk(text, toks, i, self.cs_keys):
+        cs_hits = lex.cs.walk(text, toks, i, self.cs_keys) if self.shouting else lex.cs.walk_field(text, toks, i, _CS)
+        for j, entries in cs_hits:
             if self.shouting:  # "IS", "AA" in an all-capitals headline are ordinary words
                 letters = sum(c.isalpha() for t in toks[i:j] for c in t.raw)
                 entries = [e for e in entries if e.kind != "named" or letters > 2]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _APOS = "'’‘`ʼ"
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[" + _APOS + r"][^\W_]+)*")
@@ -13,8 +13,7 @@ _HYPHENS = ("-", "‐", "‑")
 _SEP_OK = re.compile(r"^[ \t\-‐‑–—/()'’&]{0,4}$")
 _SEP_TIGHT = re.compile(r"^[ \t\-‐‑–—]{1,3}$")
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):  # (a tuple: a sentence has many and they are made for every sentence read)
     start: int
     end: int
     raw: str
@@ -31,12 +30,20 @@ def _fold(raw: str) -> str:
     return s
 
 
+@lru_cache(maxsize=16384)
+def _forms(raw: str) -> tuple[str, str]:
+    """(cs, ci) of a word."""
+    f = _fold(raw)
+    return f, f.lower()
+
+
+_CS, _CI = _Tok._fields.index("cs"), _Tok._fields.index("ci")  # for _Trie.walk_field
+_new_tok = tuple.__new__  # (_Tok(...) goes through the NamedTuple's Python-level __new__)
+
+
 def _tokenize(text: str) -> list[_Tok]:
-    out = []
-    for m in _TOKEN_RE.finditer(text):
-        f = _fold(m.group(0))
-        out.append(_Tok(m.start(), m.end(), m.group(0), f, f.lower()))
-    return out
+    return [_new_tok(_Tok, (m.start(), m.end(), raw, *_forms(raw)))
+            for m in _TOKEN_RE.finditer(text) if (raw := m.group(0))]
 
 
 def _phrase_keys(phrase: str, cs: bool) -> tuple[str, ...]:
@@ -44,13 +51,17 @@ def _phrase_keys(phrase: str, cs: bool) -> tuple[str, ...]:
     return tuple(t.cs if cs else t.ci for t in toks)
 
 
+@lru_cache(maxsize=1024)  # separators are few (mostly a space)
+def _sep_kind(sep: str) -> tuple[bool, bool]:
+    """(a phrase may run over it, it may after an initial)."""
+    return _SEP_OK.match(sep) is not None, re.fullmatch(r"\.\s?", sep) is not None
+
+
 def _sep_ok(text: str, a: _Tok, b: _Tok) -> bool:
     """May tokens a and b belong to one phrase?  (hyphens, spaces, slashes; '.' only after an initial)."""
-    sep = text[a.end:b.start]
-    if _SEP_OK.match(sep):
-        return True
+    ok, after_initial = _sep_kind(text[a.end:b.start])
     # "U.S. forces", "D.R.C.": a period after a single letter
-    return len(a.raw) == 1 and re.fullmatch(r"\.\s?", sep) is not None
+    return ok or (len(a.raw) == 1 and after_initial)
 
 
 def _tight(text: str, a: _Tok, b: _Tok) -> bool:

@@ -11,11 +11,11 @@ from pathlib import Path
 from .. import cache as _cache
 from .. import countries as _countries
 from . import store
-from .keys import _KEY_CACHE, _KEY_CACHE_LIMIT, _skeleton_of_key, place_key
+from .keys import _KEY_CACHE, _KEY_CACHE_LIMIT
 from .model import Place
 from .sources import _ALIASES_FILE, _DATA_DIR, _source_paths
 
-_INDEX_VERSION = 9
+_INDEX_VERSION = 10
 _HERE = Path(__file__).resolve().parent
 
 
@@ -30,7 +30,7 @@ class _Index:
         self.keys: dict[str, tuple[int, ...]] = data["keys"]
         self._skel: dict[str, dict[str, list[int]]] = {}  # built lazily per country
         self._by_country: dict[str, list[int]] | None = None
-        self._stored_groups = data.get("groups")  # callable reading store.group_rows' result, or None
+        self._stored_skeletons = data.get("skeletons")  # callable: a group's store.skeleton_map, or None
         self.stop_words: frozenset[str] = frozenset(data["stop_words"])
         self.stop_phrases: frozenset[str] = frozenset(data["stop_phrases"])
         self.qualified_admin1: frozenset[str] = frozenset(data["qualified_admin1"])
@@ -39,6 +39,18 @@ class _Index:
         self.max_tokens = 7
         self._places: dict[int, Place] = {}
         self._cnames = {c.iso3: c.name for c in _countries.all_countries()}
+        self._near: dict[tuple[int, int, int], frozenset[str]] = {}
+        self.exact: dict[str, tuple[tuple[int, float], ...]] = {}  # score._exact_candidates
+
+    def countries_near(self, la: int, lo: int, radius: int) -> frozenset[str]:
+        """The countries with a town within `radius` 1-degree cells of cell (la, lo)."""
+        key = (la, lo, radius)
+        found = self._near.get(key)
+        if found is None:
+            found = self._near[key] = frozenset(
+                iso for dla in range(-radius, radius + 1) for dlo in range(-radius, radius + 1)
+                for iso in self.cells.get((la + dla, lo + dlo), ()))
+        return found
 
     def skeleton_index(self, iso3: str | None) -> dict[str, list[int]]:
         """Consonant-skeleton index of one country's rows (or, for None, of countries, admin1
@@ -46,14 +58,12 @@ class _Index:
         tag = iso3 or "*"
         sk = self._skel.get(tag)
         if sk is None:
-            if self._by_country is None:
-                # from the cache file when it has them, else from every row
-                self._by_country = self._stored_groups() if self._stored_groups else store.group_rows(self.rows)
-            sk = {}
-            for rid in self._by_country.get(tag, ()):
-                k = _skeleton_of_key(place_key(self.rows[rid][0]))
-                if len(k) >= 3:
-                    sk.setdefault(k, []).append(rid)
+            if self._stored_skeletons is not None:
+                sk = self._stored_skeletons(tag)  # from the cache file
+            else:
+                if self._by_country is None:
+                    self._by_country = store.group_rows(self.rows)
+                sk = store.skeleton_map(self.rows, self._by_country.get(tag, ()))
             self._skel[tag] = sk
         return sk
 

@@ -68,16 +68,22 @@ def _place_key(text: str) -> str:
     return " ".join(kept)
 
 
+_FUSED_DOUBLE = re.compile(r"^[ae](sh|th|dh|[stdrzn])\1(?=[a-z]{2})")
+_FUSED_AL = re.compile(r"^[ae]l(?=[a-z]{4})")
+
+
 def _fused_variants(key: str) -> list[str]:
     """'deir ezzor' -> 'deir zor', 'assukhna' -> 'sukhna' (article fused to the word)."""
     toks = key.split()
     out = []
     for i, t in enumerate(toks):
+        if t[0] not in "ae":
+            continue  # (both forms start so)
         rest = None
-        m = re.match(r"^[ae](sh|th|dh|[stdrzn])\1(?=[a-z]{2})", t)
+        m = _FUSED_DOUBLE.match(t)
         if m:
             rest = t[1 + len(m.group(1)):]
-        elif re.match(r"^[ae]l(?=[a-z]{4})", t):
+        elif _FUSED_AL.match(t):
             rest = t[2:]
         if rest:
             out.append(" ".join(toks[:i] + [rest] + toks[i + 1:]))

@@ -8,7 +8,7 @@ from .accept import _accept
 from .index import _Index, load_index
 from .keys import place_key
 from .model import PlaceMention
-from .score import _candidates, _hint_weights
+from .score import _exact_candidates, _hint_weights
 from .tokens import _span_ok, _Tok, _tokenize
 from .words import (
     _ADMIN2_SUFFIX,
@@ -143,7 +143,7 @@ def _match_at(idx: _Index, text: str, toks: list[_Tok], i: int, hints: dict[str,
     """The longest place span starting at token i: (last token, row id, precision); row id -1 skips a
     non-place name ('Islamic State', 'Al Jazeera', 'Red Cross')."""
     n = len(toks)
-    jmax = min(n - 1, i + idx.max_tokens - 1)
+    jmax = min(n - 1, i + idx.max_tokens - 1, i + toks[i].ahead)  # (no span runs further: _span_ok)
     for j in range(jmax, i - 1, -1):
         if not _span_ok(toks, i, j):
             continue
@@ -152,13 +152,11 @@ def _match_at(idx: _Index, text: str, toks: list[_Tok], i: int, hints: dict[str,
             continue
         if key in idx.stop_phrases:
             return j, -1, 0
-        if _head_of_longer_name(idx, text, toks, i, j):
+        cands = _exact_candidates(idx, key)  # (first: most spans name nothing, and the tests below are pure)
+        if not cands or _head_of_longer_name(idx, text, toks, i, j):
             continue
         want, jj, prec = _suffix_after(toks, j)
         single = sum(1 for k in range(i, j + 1) if toks[k].cap) == 1
-        cands = _candidates(idx, key, loose=False)
-        if not cands:
-            continue
         if single and key in idx.stop_words:
             # an ordinary word ("Unity", "Delta", "Sahel") is a place only as "<word> State/region"
             if want != "admin1":

@@ -40,8 +40,15 @@ def _score(idx: _Index, rid: int, hints: dict[str, float], want: str | None, qua
     return s
 
 
-def _candidates(idx: _Index, key: str, loose: bool,
-                hints: dict[str, float] | None = None) -> list[tuple[int, float]]:
+_EXACT_LIMIT = 100_000  # keys whose exact candidates an index keeps
+
+
+def _exact_candidates(idx: _Index, key: str) -> tuple[tuple[int, float], ...]:
+    """The rows of a key, then those of its fused-article variants (kept per index: every clause asks again
+    about the same names)."""
+    got = idx.exact.get(key)
+    if got is not None:
+        return got
     out: list[tuple[int, float]] = []
     seen: set[int] = set()
     for rid in idx.keys.get(key, ()):
@@ -52,6 +59,16 @@ def _candidates(idx: _Index, key: str, loose: bool,
             if rid not in seen:
                 out.append((rid, -0.5))
                 seen.add(rid)
+    got = tuple(out)
+    if len(idx.exact) < _EXACT_LIMIT:
+        idx.exact[key] = got
+    return got
+
+
+def _candidates(idx: _Index, key: str, loose: bool,
+                hints: dict[str, float] | None = None) -> list[tuple[int, float]]:
+    out = list(_exact_candidates(idx, key))
+    seen: set[int] = set()  # (the loose pool is read only when there is no exact candidate)
     if not out and loose:
         sk = _skeleton_of_key(key)
         if len(sk) >= 3:
@@ -75,12 +92,7 @@ def _near_hint(idx: _Index, rid: int, hints: dict[str, float], radius: int = 2) 
     if row[4] is None:
         return False
     la, lo = int(math.floor(row[4])), int(math.floor(row[5]))
-    for dla in range(-radius, radius + 1):
-        for dlo in range(-radius, radius + 1):
-            for iso in idx.cells.get((la + dla, lo + dlo), ()):
-                if iso in hints:
-                    return True
-    return False
+    return not idx.countries_near(la, lo, radius).isdisjoint(hints)
 
 
 def _foreign_ok(idx: _Index, rid: int, key: str, hints: dict[str, float]) -> bool:

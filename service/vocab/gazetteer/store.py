@@ -3,7 +3,8 @@
 One file: a 16-byte header (magic, length of the table of contents), a ``marshal``ed table of contents
 (the small stop lists, the counts, and (offset, length) of each section), then the sections: every row
 ``marshal``ed on its own with a table of their offsets, the key -> row ids maps in ``_KEY_BUCKETS`` buckets
-(by a CRC of the key) with a table of their offsets, the 1-degree cells, and the row ids by country. The
+(by a CRC of the key) with a table of their offsets, the 1-degree cells, and the consonant-skeleton maps of
+loose matching, one per country and one for the worldwide pool, with a table of their offsets. The
 file is memory-mapped and an object is unmarshalled when a lookup first needs it: coding an article reads
 the few thousand rows and keys it looks at, not the blocks around them (the first articles of a process
 used to spend ~0.3 s unmarshalling blocks of 4,096 rows and buckets of ~500 keys).
@@ -17,7 +18,9 @@ import struct
 import zlib
 from pathlib import Path
 
-_MAGIC = b"EVGZ0002"
+from .keys import _skeleton_of_key, place_key
+
+_MAGIC = b"EVGZ0003"
 _HEADER = struct.Struct("<8sQ")
 _OFFSETS = struct.Struct("<QQ")  # an object's start and the next one's, in an offset table
 _KEY_BUCKETS = 65536
@@ -43,21 +46,23 @@ def dump(data: dict) -> bytes:
     buckets: list[dict[str, tuple[int, ...]]] = [{} for _ in range(_KEY_BUCKETS)]
     for k, ids in data["keys"].items():
         buckets[_bucket(k)][k] = tuple(ids)
+    groups = group_rows(rows)
+    tags = sorted(groups)
     sections = [_table([marshal.dumps(r) for r in rows]), _table([marshal.dumps(b) for b in buckets]),
-                marshal.dumps(data["cells"]), marshal.dumps(group_rows(rows))]
+                marshal.dumps(data["cells"]), _table([marshal.dumps(skeleton_map(rows, groups[t])) for t in tags])]
     toc, offset = [], 0
     for s in sections:
         toc.append((offset, len(s)))
         offset += len(s)
     meta = {k: data[k] for k in ("stop_words", "stop_phrases", "qualified_admin1", "person_titles")}
-    meta.update(nrows=len(rows), nkeys=len(data["keys"]), toc=toc)
+    meta.update(nrows=len(rows), nkeys=len(data["keys"]), toc=toc, skeleton_tags=tags)
     head = marshal.dumps(meta)
     return b"".join([_HEADER.pack(_MAGIC, len(head)), head, *sections])
 
 
 def group_rows(rows) -> dict[str, list[int]]:
     """Row ids by country, and under "*" the countries, admin1 units and towns >= 50k worldwide (the pools
-    of loose matching, ``_Index.skeleton_index``); stored in the cache so a process need not read every row."""
+    of loose matching, ``_Index.skeleton_index``; the cache stores each pool's ``skeleton_map``)."""
     groups: dict[str, list[int]] = {"*": []}
     worldwide = groups["*"].append
     get = groups.get
@@ -69,6 +74,18 @@ def group_rows(rows) -> dict[str, list[int]]:
         if r[7] in ("admin1", "country") or r[8] >= 50_000:
             worldwide(rid)
     return groups
+
+
+def skeleton_map(rows, rids) -> dict[str, list[int]]:
+    """Consonant skeleton -> row ids, of the rows `rids` (one group of ``group_rows``): the pool of loose
+    matching, ``_Index.skeleton_index``; stored in the cache per group, as building it for a large country
+    reads and keys thousands of rows."""
+    out: dict[str, list[int]] = {}
+    for rid in rids:
+        k = _skeleton_of_key(place_key(rows[rid][0]))
+        if len(k) >= 3:
+            out.setdefault(k, []).append(rid)
+    return out
 
 
 class _Store:
@@ -155,12 +172,13 @@ class LazyCells:
 
 
 def load(path: Path) -> dict:
-    """The index parts of a cache file, rows / keys / cells / groups lazy."""
+    """The index parts of a cache file, rows / keys / cells / skeleton maps lazy."""
     store = _Store(path)
     meta = store.meta
     data = {k: meta[k] for k in ("stop_words", "stop_phrases", "qualified_admin1", "person_titles")}
     data["rows"] = LazyRows(store)
     data["keys"] = LazyKeys(store)
     data["cells"] = LazyCells(store)
-    data["groups"] = lambda: store.section(3)  # read on first loose match
+    tags = {t: i for i, t in enumerate(meta["skeleton_tags"])}
+    data["skeletons"] = lambda tag: store.item(3, len(tags), tags[tag]) if tag in tags else {}  # on first loose match
     return data

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .words import _ABBREV, _BREAK, _CONNECT_MID
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     start: int
     end: int
@@ -22,7 +23,7 @@ class _Tok:
 
 
 _WORD = re.compile(r"[^\s\-–—/,;:!?()\[\]\"“”«»]+")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = ("'s", "’s")  # (a token holds no line break, so this is the regex ['’]s$)
 _KEEP_DOT = re.compile(r"(?:[A-Z]\.)+|St\.|Ste\.|Mt\.|Ft\.")
 
 
@@ -31,33 +32,38 @@ def _tokenize(text: str) -> list[_Tok]:
     prev_end = 0
     for m in _WORD.finditer(text):
         raw = m.group(0)
-        s, e = m.start(), m.end()
-        # strip leading/trailing punctuation and possessive 's
-        while s < e and not (text[s].isalnum()):
-            s += 1
-        while e > s and not (text[e - 1].isalnum() or text[e - 1] == "."):
-            e -= 1
-        w = text[s:e]
-        pm = _POSSESSIVE.search(w)
-        if pm:
+        s, e = m.span()
+        if raw[0].isalnum() and raw[-1].isalnum():
+            w = raw  # a plain word (most): no punctuation to strip, no final period
+        else:
+            # strip leading/trailing punctuation
+            while s < e and not (text[s].isalnum()):
+                s += 1
+            while e > s and not (text[e - 1].isalnum() or text[e - 1] == "."):
+                e -= 1
+            w = text[s:e]
+        if w.endswith(_POSSESSIVE):
             e -= 2
             w = text[s:e]
         if w.endswith(".") and not _KEEP_DOT.fullmatch(w):
             e -= 1
             w = text[s:e]
-        if not w or raw is None:
+        if not w:
             continue
-        first = w[0]
-        cap = first.isupper() or first.isdigit() and False
-        toks.append(_Tok(s, e, w, w.lower(), cap, text[prev_end:s]))
+        toks.append(_Tok(s, e, w, w.lower(), w[0].isupper(), text[prev_end:s]))
         prev_end = e
     _set_ahead(toks)
     return toks
 
 
+@lru_cache(maxsize=1024)  # separators are mostly a space; a pure function of one
+def _breaks(sep: str) -> bool:
+    return _BREAK.search(sep) is not None
+
+
 def _joins(prev: _Tok, tok: _Tok) -> bool:
     """May a name run from `prev` on to `tok`?  No punctuation between, no sentence-ending period."""
-    return not (_BREAK.search(tok.sep) or (prev.text.endswith(".") and not _ABBREV.fullmatch(prev.text)))
+    return not (_breaks(tok.sep) or (prev.text.endswith(".") and not _ABBREV.fullmatch(prev.text)))
 
 
 def _set_ahead(toks: list[_Tok]) -> None:
@@ -67,7 +73,7 @@ def _set_ahead(toks: list[_Tok]) -> None:
     for k in range(len(toks) - 2, -1, -1):
         nxt = toks[k + 1]
         if _joins(toks[k], nxt):
-            ahead = ahead + 1 if (nxt.cap or _is_conn(nxt)) else 1
+            ahead = ahead + 1 if (nxt.cap or nxt.low in _CONNECT_MID) else 1  # (capitalised or _is_conn)
         else:
             ahead = 0
         toks[k].ahead = ahead
