@@ -62,6 +62,24 @@ def date_reading(clause_dates: list[DateMention], sentence_dates: list[DateMenti
     return [(published, max(2, pub_precision))], False, "(undated: the publication week)"
 
 
+# "died of wounds received when troops shelled the village on Monday", "wounded in Monday's raid, died on
+# Thursday": a death told on a later day belongs to the act, whose day is the earliest one the clause gives
+LATER_DEATH = re.compile(r"\b(?:died|succumbed|passed\s+away)\b[^.;]{0,60}?\b(?:wounds?|injur(?:y|ies))\b"
+                         r"|\b(?:wounded|injured|hurt)\b[^.;]{0,80}?\b(?:died|succumbed)\b", re.I)
+
+
+def act_day(clause: Clause) -> tuple[list[tuple[date, int]], bool, str] | None:
+    """The day of the act behind a later death, when the clause names the act's day as well."""
+    m = LATER_DEATH.search(clause.text)
+    if m is None:
+        return None
+    days = [d for d in clause.dates if d.date and d.kind != "chain" and not d.statement]
+    if not days or not any(d.end > m.start() for d in days):
+        return None
+    first = min(days, key=lambda d: d.date)
+    return [(first.date, first.precision)], True, first.text
+
+
 def _multi_day(own: list[DateMention], clause_dates: list[DateMention]) -> list[tuple[date, int]]:
     """"on Tuesday and Wednesday" -> both days (one event per day)."""
     days = [d for d in own if d.kind in ("weekday", "absolute")]

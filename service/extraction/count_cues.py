@@ -28,7 +28,7 @@ def cue_before(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -
 
 def cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
     """A cue right after the counted noun ("ten fighters were killed", "leaving one dead")."""
-    later = LATER_DIED.match(text, mention.end)
+    later = LATER_DIED.match(text, mention.end) or WOUNDED_THEN_DIED.match(text, mention.end)
     if later:  # "a soldier who later died": of the injured, this one died
         return next((c for c in cues if c[0] >= later.start("cue") and c[2] == "death"), None)
     for cue in cues:
@@ -70,6 +70,10 @@ def cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) ->
 
 NOUN_CUE_BEFORE = re.compile(r"\b(?:the|his|her|their|its|whose)\s+$", re.I)
 LATER_DIED = re.compile(r"\s*,?\s+who\s+(?:later\s+|subsequently\s+|then\s+|eventually\s+)?(?P<cue>died|succumbed)\b", re.I)
+# "a woman wounded in Monday's shelling died in hospital", "one of the residents hurt in the raid later died"
+WOUNDED_THEN_DIED = re.compile(r"(?:\s+of\s+(?:the|those)\s+[a-z]+)?\s*,?\s+(?:who\s+(?:was|were|had\s+been)\s+)?"
+                               r"(?:wounded|injured|hurt)\s+(?:in|during|by|when)\b[^,;.]{0,80}?,?\s+"
+                               r"(?:later\s+|subsequently\s+|then\s+|eventually\s+)?(?P<cue>died|succumbed)\b", re.I)
 THEN_KILLED = re.compile(r"\s+and\s+(?:then\s+|later\s+)?(?:killed|murdered|executed|beheaded|shot\s+dead)\b", re.I)
 
 

@@ -22,7 +22,7 @@ from .arg_countries import location_country
 from .arg_actors import assign_actors, find_clause_actors, generic_actor, note_groups, victims_are_civilian
 from .arg_claims import agreement_parties, apply_claim, fill_target, refine_actors
 from .arg_counts import add_follow_up_deaths, dead_by_place, deaths_by_place, incident_toll, place_fatalities
-from .arg_dates import date_reading, own_dates, statement_dated
+from .arg_dates import LATER_DEATH, act_day, date_reading, own_dates, statement_dated
 from .arg_places import GENERIC_WORDS, REFERENCE_PLACE, clause_places, region_of
 from .classify import Classification, context_match, cue_matches
 from .continuation import (all_intercepted, become_disrupted, dispersed_crowd, is_continuation, moved_to_town,
@@ -74,8 +74,9 @@ def _told_as_follow_up(clause: Clause, own: list, previous: list[Incident], stat
     if cls is None or is_negated_arrest(clause) or clause.quoted or is_claim(clause.text) or _retold(clause, own, previous):
         if cls is not None:
             state.dropped.append((clause.text, follow_up_reason(clause)))
-        if previous and (not own or (cls is None and not clause.quoted and clause.places and len(previous) == 1
-                                     and _day_of(own, previous[0]) and _may_place(clause, previous[0]))):
+        if previous and (not own or _later_death(clause, previous) or (
+                cls is None and not clause.quoted and clause.places and len(previous) == 1
+                and _day_of(own, previous[0]) and _may_place(clause, previous[0]))):
             # "The troops came under fire late Wednesday in Dioungani": where and when the incident began
             continue_incident(previous, clause, state)
         elif not previous and clause.places and cls is None and not clause.quoted:
@@ -94,6 +95,12 @@ def _told_as_follow_up(clause: Clause, own: list, previous: list[Incident], stat
         continue_incident(previous, clause, state)
         return True
     return False
+
+
+def _later_death(clause: Clause, previous: list[Incident]) -> bool:
+    """"Two of the wounded died of their injuries on Wednesday": the toll of the act just told, a day later."""
+    return clause.cls is None and bool(clause.deaths) and not clause.quoted and len(previous) == 1 \
+        and bool(LATER_DEATH.search(clause.text)) and (not clause.places or same_area(clause.places, previous))
 
 
 def _in_another_country(clause: Clause, previous: list[Incident]) -> bool:
@@ -198,7 +205,7 @@ def _incident_days(clause: Clause, state: ArticleState, inherit: Incident | None
     if inherit is not None:
         words = inherit.trace.get("event_date", ("", ""))[1]
         return [(inherit.event_date, inherit.precision)], inherit.dated, f"(as the act before) {words}"
-    return date_reading(clause.dates, clause.sentence_dates, clause.cls.trigger_start, state.incidents,
+    return act_day(clause) or date_reading(clause.dates, clause.sentence_dates, clause.cls.trigger_start, state.incidents,
                         state.published, state.pub_precision)
 
 
