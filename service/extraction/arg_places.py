@@ -13,6 +13,7 @@ import re
 
 from ..vocab import countries
 from ..vocab import gazetteer
+from .arg_capital import capital_place
 from .arg_countries import location_country, mentioned_countries
 from .document import ArticleState, Clause
 from .prefilter import finditer, lowered
@@ -379,6 +380,9 @@ def clause_places(clause: Clause, masked: str, state: ArticleState) -> list[gaze
     if here:
         state.country = here
     places = incident_places(masked, country, state.last_place, state.mentioned - {country})
+    if not places and clause.cls is not None:
+        capital = capital_place(masked, country, state.last_place is None)  # "gunfire in the Angolan capital"
+        places = [capital] if capital is not None else []
     if clause.cls is not None and clause.cls.event_type == "Strategic developments" \
             and clause.cls.sub_event_type not in LISTABLE_DEVELOPMENTS:
         places = places[:1]  # "handed control from A to B": one act, not one per place

@@ -35,9 +35,9 @@ def is_continuation(cls: Classification, clause: str, own_dates: list, places: l
         return False
     if places and POSSESSIVE_ACT.search(clause) and _same_region(places, previous[0]):
         return True  # "two police were wounded in Saturday's attack, which took place in Spin Boldak"
-    if places and SUMMARY_WORDS.search(previous[0].clause_text) and not _same_place(places, previous):
+    if places and SUMMARY_WORDS.search(previous[0].clause_text) and not same_place(places, previous):
         return False  # after "a string of attacks across the province", "in Karak, militants ..." is one of them
-    if context_match("new_incident", clause) and places and not _same_place(places, previous):
+    if context_match("new_incident", clause) and places and not same_place(places, previous):
         return False
     if cls.sub_event_type in STANDALONE_TYPES and cls.event_type != previous[0].cls.event_type:
         return False
@@ -45,7 +45,7 @@ def is_continuation(cls: Classification, clause: str, own_dates: list, places: l
         return False  # "residents gathered to protest the attack": the protest is an event of its own
     if not places:
         return True
-    if _same_place(places, previous):
+    if same_place(places, previous):
         weak = cls.priority < 70 or cls.sub_event_type == "Looting/property destruction"
         return weak or cls.event_type == previous[0].cls.event_type or bool(ANAPHORIC_START.match(clause))
     if _refers_back(clause, previous[0]) and cls.event_type == previous[0].cls.event_type \
@@ -103,7 +103,7 @@ def _refines(places: list, head: Incident) -> bool:
     return broad and all(p.place.iso3 == head.place.iso3 for p in places)
 
 
-def _same_place(places: list[gazetteer.PlaceMention], previous: list[Incident]) -> bool:
+def same_place(places: list[gazetteer.PlaceMention], previous: list[Incident]) -> bool:
     prev_places = {(i.place.name, i.place.iso3) for i in previous if i.place}
     prev_admin = {i.place.admin1 for i in previous if i.place}
     for p in places:
@@ -152,7 +152,7 @@ def dispersed_crowd(clause: Clause, state: ArticleState) -> Incident | None:
     for crowd in reversed(crowds):
         if dated and crowd.event_date not in [d for d, _ in days]:
             continue
-        if places and not _same_place(places, [crowd]) and not (
+        if places and not same_place(places, [crowd]) and not (
                 crowd.place and re.search(r"\b" + re.escape(crowd.place.name) + r"\b", clause.text, re.I)):
             continue
         if not dated and not places and not (crowd is state.incidents[-1] or names_crowd(clause.text)):
@@ -168,7 +168,7 @@ def names_crowd(text: str) -> bool:
 
 def same_area(places: list[gazetteer.PlaceMention], previous: list[Incident]) -> bool:
     """No place, the same place, or only places in the provinces of the previous incident."""
-    return not places or _same_place(places, previous) or all(
+    return not places or same_place(places, previous) or all(
         p.place.admin1 and any(i.place and i.place.admin1 == p.place.admin1 for i in previous) for p in places)
 
 
