@@ -37,6 +37,7 @@ def cue_after(text: str, mention: _Mention, cues: list[tuple[int, int, str]]) ->
         raw = RELATIVE_BEFORE_VERB.sub(" ", raw) if cue[0] - mention.end <= 140 else raw
         raw = NAME_APPOSITION.sub(" ", raw)  # "a second civilian, Saban Celik, 29, was wounded"
         raw = AGED.sub(" ", raw)  # "three men aged between 20 and 25 were shot dead"
+        raw = PAIRED_NOUN.sub(" ", raw)  # "nine young boys and girls kidnapped"
         raw = INCLUDING_WORDS.sub(" ", raw)  # "42 civilians including women and children have been killed"
         raw = MEMBERS_OF.sub(" ", raw)  # "15 members of the outlawed Kurdistan Workers' Party (PKK) were killed"
         if _named_before(text, mention.start):
@@ -88,6 +89,8 @@ def _named_before(text: str, start: int) -> bool:
 CAP = r"[^\W\d_a-z]"
 FRONTED = re.compile(r"\b(?i:in|on|at|near|from|outside|inside|across|after|since|by)\s+(?:" + CAP + r"[\w'\u2019-]+\s+){0,3}"
                      + CAP + r"[\w'\u2019-]+,\s*$")
+PAIRED_NOUN = re.compile(r"^\s+(?:and|or)\s+(?:young\s+|teenage\s+|elderly\s+)?(?:girls|boys|women|men|children|teenagers|"
+                         r"adults|infants|babies|wives|daughters|sons)(?=\s)", re.I)
 INCLUDING_WORDS = re.compile(r"^\s+including\s+(?:[a-z-]+\s+){1,5}?(?=(?:have|has|had|were|was)\b)")
 AGED = re.compile(r"^\s+aged\s+(?:between\s+)?\d{1,3}(?:\s*(?:to|and|-|\u2013)\s*\d{1,3})?(?=\s)", re.I)
 MEMBERS_OF = re.compile(r"^\s+of\s+(?:the\s+)?(?:outlawed\s+|banned\s+|armed\s+|militant\s+|rebel\s+)?(?:"

@@ -38,3 +38,20 @@ def test_a_later_death_from_an_act_told_only_then_takes_the_act_day():
     by_place = {e["location"]: e for e in got}
     assert by_place["Komanda"]["event_date"] == "2024-03-04"
     assert by_place["Komanda"]["fatalities"] == 1
+
+
+def test_the_day_the_dead_were_buried_is_not_a_second_incident():
+    got = events("Gunmen attacked four villages of Isa district in Sokoto state on Tuesday, with the dead buried on "
+                 "Wednesday, police said.", title="Villages attacked")
+    assert [e["event_date"] for e in got] == ["2024-03-05"]
+
+
+def test_a_paired_noun_keeps_the_kidnapped_apart_from_the_killed():
+    assert [c.value for c in death_counts("Police said seven villagers had been killed and four young women and "
+                                          "girls kidnapped.")] == [7]
+
+
+def test_a_drone_whose_owner_is_named_before_it_struck_is_an_air_strike():
+    got = events("A drone launched by the Rapid Support Forces (RSF) from the west struck a crowded market in El "
+                 "Obeid on Thursday, killing eight people.", title="Drone hits market")
+    assert [(e["sub_event_type"], e["event_date"], e["fatalities"]) for e in got] == [("Air/drone strike", "2024-03-07", 8)]
