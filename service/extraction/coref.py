@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from .admin_fill import article_place, fill_admin1
 from .arg_counts import count_bomber
 from .arg_actors import generic_actor
+from .backdrop import SEPARATE, drop_backdrop, inherit_lead_day
 from .filters import SUMMARY_WORDS
 from .mentions import CROWD
 from .place_index import PlaceIndex
@@ -57,24 +58,6 @@ def _lead_sentence_day(state):
                 and timedelta(0) <= state.published - d.date <= timedelta(days=BACKGROUND_DAYS):
             return d.date, d.precision, d.text
     return None
-
-
-def inherit_lead_day(incidents: list, lead_sentence_day=None) -> None:
-    """Details told without a day happened on the day the story is about: the day of its first incident, or,
-    when that incident has none, the day its first sentence gives ("Last week, soldiers spotted huts ...")."""
-    if not incidents:
-        return
-    lead = min(incidents, key=lambda i: i.sources[0])
-    if lead.dated and not lead.statement_dated:
-        day, precision, words = lead.event_date, lead.precision, lead.clause_text[:80]
-    elif not lead.dated and lead_sentence_day is not None:
-        day, precision, words = lead_sentence_day
-    else:
-        return  # the story opens on the report's own day
-    for incident in incidents:
-        if not incident.dated and incident.event_date >= day and not SEPARATE.search(incident.clause_text[:80]):
-            incident.event_date, incident.precision = day, precision
-            incident.note("event_date time_precision", "grouping", f"(the day of the story) {words}")
 
 
 def drop_background(incidents: list, published: date, dropped: list | None = None) -> list:
@@ -224,11 +207,6 @@ REFERS_BACK = re.compile(
 TOLD_AS_ANOTHER = re.compile(r"^\W*(?:also\s+on|separately|elsewhere|meanwhile|in\s+(?:another|a\s+separate)\s+"
                              r"(?:incident|attack|development))\b", re.I)
 SHOOTING = re.compile(r"\b(?:shot|gunned\s+down|opened\s+fire|shooting|shootings)\b", re.I)
-SEPARATE = re.compile(r"\b(?:another|second|third|fourth|separate|fresh|further|other)\s+(?:[\w-]+\s+)?(?:attacks?|incidents?|"
-                      r"clash(?:es)?|strikes?|bombings?|raids?|blasts?|explosions?|shootings?|ambush(?:es)?|protests?|"
-                      r"demonstrations?|riots?|killings?|assaults?)\b"
-                      # "Also on Friday, militants ambushed ...", "Separately, ...", "Elsewhere, ...": told as another
-                      r"|^\W*(?:also\s+on|separately|elsewhere|meanwhile)\b", re.I)
 
 
 def _same_place(a, b) -> bool:
@@ -369,11 +347,7 @@ def group_incidents(incidents: list, fallback, lead_sentence_day=None) -> list:
             del kept[_index_of(kept, coarse)]
     inherit_lead_day(kept, lead_sentence_day)
     kept = merge_retellings(kept)
-    placed = [i for i in kept if i.place is not None and i.place_own]
-    # "the protests started again over the weekend": crowds with no place of their own, no toll and only a
-    # week to go by, beside incidents told with their places, are the story's backdrop
-    kept = [i for i in kept if not (placed and not (i.place is not None and i.place_own) and i.precision == 2
-                                    and not i.fatalities and i.cls.event_type in ("Protests", "Riots"))]
+    kept = drop_backdrop(kept)
     for incident in kept:
         if incident.cls.sub_event_type == "Abduction/forced disappearance" and incident.fatalities:
             # killed and kidnapped, the dead told in a follow-up: the killing is the attack

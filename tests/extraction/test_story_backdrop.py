@@ -1,0 +1,26 @@
+"""A country-wide tally beside placed incidents is backdrop; an undated detail happened on the day the story has
+reached. Sentences written for these tests."""
+from datetime import date
+
+from service.extraction import extract
+
+PUB = date(2025, 5, 15)  # a Thursday
+
+
+def events(body, title="Unrest grows"):
+    return extract(title, body, PUB, "day")
+
+
+def test_a_tally_across_the_country_is_not_an_event_beside_placed_ones():
+    got = events("Police detained about 60 people across the country yesterday.\n\nToday, students set fire to the "
+                 "offices of the ruling party in Kragujevac, local media reported.")
+    assert [(e["sub_event_type"], e["location"]) for e in got] == [("Violent demonstration", "Kragujevac")]
+
+
+def test_an_undated_detail_takes_the_day_the_story_has_reached():
+    got = events("Police detained about 60 people in Nis yesterday.\n\nToday, students set fire to the offices of "
+                 "the ruling party in Kragujevac, local media reported.\n\nIn Novi Sad, protesters blocked a bridge "
+                 "and chanted slogans against the government.")
+    by_place = {e["location"]: e["event_date"] for e in got}
+    assert by_place["Nis"] == "2025-05-14"
+    assert by_place["Novi Sad"] == "2025-05-15"
