@@ -12,6 +12,7 @@ import dataclasses
 
 from ..vocab import countries, gazetteer
 from .arg_places import ORIGIN_BEFORE, dateline_elsewhere
+from .articles import find_dateline
 
 
 def _units(text: str, iso3: str) -> set[tuple[str, float | None, float | None]]:
@@ -84,3 +85,15 @@ def article_place(title: str, lead: str, country: str | None):
         return None
     return gazetteer.Place(name=c.name, iso3=c.iso3, country=c.name, admin1=None, admin2=None,
                            latitude=None, longitude=None, geo_precision=3, kind="country")
+
+
+def dateline_place(body: str, country: str | None):
+    """The town a wire dateline names ("GUATEMALA CITY (AP) -"), when it lies in the article's country: where a
+    crowd or an arrest that the text places nowhere else most likely was (near it: geo_precision 2)."""
+    dateline = find_dateline(body)
+    if dateline is None or not country:
+        return None
+    place = gazetteer.resolve(dateline.city.title(), country)
+    if place is None or place.kind != "town" or place.iso3 != country:
+        return None
+    return dataclasses.replace(place, geo_precision=max(2, place.geo_precision))

@@ -20,7 +20,7 @@ import dataclasses
 import re
 from datetime import date, timedelta
 
-from .admin_fill import article_place, fill_admin1
+from .admin_fill import article_place, dateline_place, fill_admin1
 from .arg_counts import count_bomber
 from .arg_actors import generic_actor
 from .backdrop import SEPARATE, drop_backdrop, inherit_lead_day
@@ -42,7 +42,8 @@ def group(state):
     """The grouping stage: background incidents out, summaries and their details sorted out, the rest placed."""
     kept = drop_background(state.incidents, state.published, state.dropped)
     lead = state.text.strip().split("\n", 1)[0][:400]  # the first paragraph, not a later reference to the capital
-    state.incidents = group_incidents(kept, article_place(state.title, lead, state.country), _lead_sentence_day(state))
+    state.incidents = group_incidents(kept, article_place(state.title, lead, state.country), _lead_sentence_day(state),
+                                      dateline_place(state.body, state.country))
     for incident in state.incidents:
         count_bomber(incident, state.body)
     fill_admin1(state.incidents, [state.title] + [s.text for s in state.sentences])
@@ -329,7 +330,7 @@ def _territory_taker(incident) -> None:
         incident.cls = dataclasses.replace(incident.cls, sub_event_type=TERRITORY[0])
 
 
-def group_incidents(incidents: list, fallback, lead_sentence_day=None) -> list:
+def group_incidents(incidents: list, fallback, lead_sentence_day=None, filed_from=None) -> list:
     """Merge each coarse incident into its single finer telling, drop summaries, merge retellings, place the rest."""
     kept = list(incidents)
     for coarse in [i for i in incidents if _coarse(i)]:
@@ -357,10 +358,22 @@ def group_incidents(incidents: list, fallback, lead_sentence_day=None) -> list:
             incident.cls = dataclasses.replace(incident.cls, sub_event_type="Excessive force against protesters")
         elif incident.cls.sub_event_type in TERRITORY:
             _territory_taker(incident)
-        if incident.place is None and fallback is not None and incident.iso3 in (None, fallback.iso3):
-            incident.place, incident.iso3 = fallback, fallback.iso3
-            incident.note("location admin1 iso3", "grouping", f"(no place in the text: the article's) {fallback.name}")
+        _fall_back(incident, fallback, filed_from)
     return kept
+
+
+def _fall_back(incident, fallback, filed_from) -> None:
+    """An incident the text places nowhere: a crowd or an arrest where the story was filed, when the headline and
+    lead name no region; otherwise the article's place."""
+    if incident.place is not None:
+        return
+    if filed_from is not None and (fallback is None or fallback.kind == "country") and incident.iso3 in (None, filed_from.iso3) \
+            and (incident.cls.event_type in CROWD or incident.cls.sub_event_type == "Arrests"):
+        incident.place, incident.iso3 = filed_from, filed_from.iso3
+        incident.note("location admin1 iso3", "grouping", f"(no place in the text: the dateline's) {filed_from.name}")
+    elif fallback is not None and incident.iso3 in (None, fallback.iso3):
+        incident.place, incident.iso3 = fallback, fallback.iso3
+        incident.note("location admin1 iso3", "grouping", f"(no place in the text: the article's) {fallback.name}")
 
 
 def _index_of(incidents: list, incident) -> int:

@@ -24,3 +24,15 @@ def test_an_undated_detail_takes_the_day_the_story_has_reached():
     by_place = {e["location"]: e["event_date"] for e in got}
     assert by_place["Nis"] == "2025-05-14"
     assert by_place["Novi Sad"] == "2025-05-15"
+
+
+def test_a_crowd_placed_nowhere_else_was_where_the_story_was_filed():
+    got = events("LIMA (Reuters) - Demonstrators set fire to the doors of Congress on Wednesday and threw stones at "
+                 "police, who fired tear gas.", title="Peru protesters torch Congress doors")
+    assert [(e["location"], e["admin1"], e["geo_precision"]) for e in got] == [("Lima", "Lima", 2)]
+
+
+def test_an_attack_placed_nowhere_does_not_take_the_dateline_city():
+    got = events("BAMAKO (Reuters) - Gunmen killed 11 villagers on Wednesday, a local official said.",
+                 title="Gunmen kill 11 in Mali")
+    assert [e["location"] for e in got] != ["Bamako"]
