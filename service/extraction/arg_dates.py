@@ -14,22 +14,13 @@ from .document import Clause, Incident
 def own_dates(clause: Clause) -> list[DateMention]:
     """The dates that can be the clause's own incident's: not a possessive ("Monday's attack") nor a
     statement's day."""
-    return [d for d in act_dates(clause) if d.kind not in ("possessive",) and not d.statement
+    return [d for d in clause.dates if d.kind not in ("possessive",) and not d.statement
             and not SINCE.search(clause.text[max(0, d.start - 12):d.start])]
-
-
-def act_dates(clause: Clause) -> list[DateMention]:
-    """The clause's dates but the day of a burial or funeral."""
-    return [d for d in clause.dates if not BURIAL.search(clause.text[max(0, d.start - 50):d.start])]
 
 
 # "an armed group that has operated in the region since the 1990s": where a span of time starts, never the day
 # of the incident told
 SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
-
-
-# "attacked on Saturday, with the dead buried on Sunday": the day of a burial or funeral is not the incident's
-BURIAL = re.compile(r"\b(?:buried|burials?|funerals?|laid\s+to\s+rest|interred|mourn(?:ed|ers|ing))\b[^,;.]{0,30}$", re.I)
 
 
 def incident_dates(clause_dates: list[DateMention], sentence_dates: list[DateMention], cls_start: int,

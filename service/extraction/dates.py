@@ -21,6 +21,7 @@ Precision is ACLED's time_precision: 1 day, 2 week, 3 month.
 from __future__ import annotations
 
 import re
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -190,7 +191,23 @@ def find_dates(sentence: str, published: date, published_precision: int = 1) -> 
     _add_calendar_dates(sentence, low, published, add)
     _add_relative_dates(sentence, low, published, published_precision, add)
     found.sort(key=lambda d: d.start)
-    return found
+    return [_another_act(sentence, d) for d in found]
+
+
+# "with the dead buried on Sunday", "retaliation for the death Tuesday of a member": the day of a burial, or of
+# the act this one answered, names another act than the clause's own, as "Monday's attack" does
+BURIAL = re.compile(r"\b(?:buried|burials?|funerals?|laid\s+to\s+rest|interred|mourn(?:ed|ers|ing))\b[^,;.]{0,30}$", re.I)
+MOTIVE = re.compile(r"\b(?:retaliation|revenge|reprisal|response|retribution|avenge)\s+(?:for|to)?\s*(?:the\s+|a\s+|an\s+)?"
+                    r"(?:[\w'\u2019-]+\s+){0,4}$", re.I)
+
+
+def _another_act(sentence: str, d: DateMention) -> DateMention:
+    if d.kind in ("chain", "possessive") or d.statement:
+        return d
+    before = sentence[max(0, d.start - 60):d.start]
+    if BURIAL.search(before) or MOTIVE.search(before):
+        return dataclasses.replace(d, kind="possessive")
+    return d
 
 
 def _add_chains(sentence: str, low: str | None, add) -> None:

@@ -22,7 +22,7 @@ from .arg_countries import location_country
 from .arg_actors import assign_actors, find_clause_actors, generic_actor, note_groups, victims_are_civilian
 from .arg_claims import agreement_parties, apply_claim, fill_target, refine_actors
 from .arg_counts import add_follow_up_deaths, dead_by_place, deaths_by_place, incident_toll, place_fatalities
-from .arg_dates import LATER_DEATH, act_dates, act_day, date_reading, own_dates, statement_dated
+from .arg_dates import LATER_DEATH, act_day, date_reading, own_dates, statement_dated
 from .arg_places import GENERIC_WORDS, REFERENCE_PLACE, clause_places, region_of
 from .classify import Classification, context_match, cue_matches
 from .continuation import (all_intercepted, become_disrupted, dispersed_crowd, is_continuation, moved_to_town,
@@ -205,7 +205,7 @@ def _incident_days(clause: Clause, state: ArticleState, inherit: Incident | None
     if inherit is not None:
         words = inherit.trace.get("event_date", ("", ""))[1]
         return [(inherit.event_date, inherit.precision)], inherit.dated, f"(as the act before) {words}"
-    return act_day(clause) or date_reading(act_dates(clause), clause.sentence_dates, clause.cls.trigger_start, state.incidents,
+    return act_day(clause) or date_reading(clause.dates, clause.sentence_dates, clause.cls.trigger_start, state.incidents,
                         state.published, state.pub_precision)
 
 

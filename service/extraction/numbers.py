@@ -180,7 +180,8 @@ def _is_subset_or_anaphor(text: str, mention: _Mention) -> bool:
     before = _preceding(text, mention.start).lower()
     if re.match(r"of\s+(?:them|those|whom|the\s+(?:dead|victims|killed))\b", mention.noun, re.I) and re.search(r",\s*$", before):
         return True  # "eight people, five of them soldiers": part of the figure already counted
-    if re.search(r"\b(?:including|among\s+(?:them|whom|the\s+dead)|of\s+whom|incl\.)\s+(?:[a-z-]+\s+){0,2}$", before):
+    if re.search(r"\b(?:including|among\s+(?:them|whom|the\s+dead)|of\s+whom|incl\.)\s+(?:[a-z-]+\s+){0,2}$", before) \
+            or AMONG_BEFORE.search(before):
         return True  # "three people, among them police inspector X": one of the three
     if re.match(r"\s+(?:(?:were|was|are|is)\s+)?(?:among|of)\s+(?:those|the)\s+(?:killed|dead|victims|slain)\b",
                 text[mention.end:], re.I):
@@ -235,13 +236,16 @@ def death_counts(text: str) -> list[Count]:
         if _died_of_injuries(text, group, cues):
             out += [Count(m.value, m.start, m.end, m.noun, "death") for m in group]
             continue
-        if _is_subset_or_anaphor(text, group[0]) and group[0].start > 0 and re.search(
-                r"\b(?:including|among\s+(?:them|whom|the\s+dead)|of\s+whom)\s*$", _preceding(text, group[0].start), re.I):
+        if _is_subset_or_anaphor(text, group[0]) and group[0].start > 0 and (re.search(
+                r"\b(?:including|among\s+(?:them|whom|the\s+dead)|of\s+whom)\s*$", _preceding(text, group[0].start), re.I)
+                or AMONG_BEFORE.search(_preceding(text, group[0].start))):
             continue  # "including three women and three children": the whole list is a subset
         out += [c for c in (_dead_count(text, m, cues) for m in group) if c is not None]
     return out
 
 
+# "among those killed were three teachers": part of a figure told elsewhere
+AMONG_BEFORE = re.compile(r"\bamong\s+(?:those|the|them)\s+(?:killed|dead|victims|slain)\s+(?:were|was|are|is)\s+$", re.I)
 AMONG_THE_DEAD = re.compile(r"\s+(?:(?:were|was|are|is)\s+)?(?:among|of)\s+(?:those|the)\s+(?:killed|dead|victims|slain)\b",
                             re.I)
 
@@ -279,6 +283,8 @@ def _dead_count(text: str, m: _Mention, cues: list[tuple[int, int, str]]) -> Cou
             return None
     if INJURED_NOUN.match(m.noun):
         return None  # "two soldiers were killed and five wounded": the wounded are not dead
+    if ANSWERED_DEATH.search(_preceding(text, m.start, 90)):
+        return None  # "in retaliation for the death on Tuesday of a former member": another act's dead
     if re.match(r"of\s+the\s+(?:wounded|injured)\b", m.noun, re.I) and _is_vague(text[m.start:m.end].split(" of ")[0]):
         return None  # "several of the wounded died": a rise the toll states, not a figure
     num_text = re.sub(r"^(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+", "",
@@ -286,6 +292,9 @@ def _dead_count(text: str, m: _Mention, cues: list[tuple[int, int, str]]) -> Cou
     return Count(m.value, m.start, m.end, m.noun, "death", _is_vague(num_text), _is_early(text, m.start))
 
 
+ANSWERED_DEATH = re.compile(r"\b(?:retaliation|revenge|reprisal|response|retribution)\s+(?:for|to)\s+(?:the\s+)?"
+                            r"(?:death|deaths|killing|killings|murder|murders|assassination|lynching)\b[^.;]{0,60}?\bof\s+"
+                            r"(?:(?:a|an|the|two|three|four|five|several|\d+)\s+)?(?:[\w'\u2019-]+\s+){0,3}$", re.I)
 INJURED_NOUN = re.compile(r"^(?:(?:more|others?|further)\s+)?(?:wounded|injured|hurt)$", re.I)
 EARLY = re.compile(r"\b(?:initial(?:ly)?|first|earlier|preliminary|provisional|previous(?:ly)?|at\s+first|originally)\b"
                    r"[^.;]{0,60}$", re.I)
@@ -365,4 +374,6 @@ def _group_role(text: str, group: list[_Mention], cues: list[tuple[int, int, str
     if before is not None:
         # A cue between the group's own members wins ("killing two and wounding three").
         return before[2]
+    if group[0].noun.lower() == "dead":
+        return "death"  # "the clashes left at least 30 dead": the counted noun is the cue
     return "none"

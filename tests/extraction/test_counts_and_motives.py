@@ -1,0 +1,35 @@
+"""Counts read off the dead as a noun, subsets named after the total, and the act an attack answered. Sentences
+written for these tests."""
+from datetime import date
+
+from service.extraction import extract
+from service.extraction.numbers import death_counts
+
+PUB = date(2024, 10, 18)  # a Friday
+
+
+def values(text):
+    return [c.value for c in death_counts(text) if c.role == "death"]
+
+
+def test_the_dead_as_the_counted_noun():
+    assert values("The fighting left at least 25 dead and 40 wounded, a hospital source said.") == [25]
+    assert values("A car bomb went off near the market, leaving 9 dead.") == [9]
+    assert values("The 25 dead were buried in a common grave.") == []
+
+
+def test_people_named_among_those_killed_are_part_of_the_toll():
+    assert values("Residents said that among those killed were two nurses and a pharmacist.") == []
+
+
+def test_the_death_an_attack_answered_is_not_its_toll():
+    assert values("The raid was revenge for the killing on Monday of a local chief, police said.") == []
+    assert values("Gunmen shot dead six herders in retaliation for the murder of two farmers.") == [6]
+
+
+def test_the_day_of_the_act_answered_does_not_date_the_attack():
+    got = extract("Rebels attack town",
+                  "Rebels attacked the town of Bambari overnight Wednesday, killing 14 people, the UN said.\n\n"
+                  "The attack in Bambari was likely retaliation for the death Monday of a rebel commander, the UN "
+                  "mission said.", PUB, "day")
+    assert [(e["event_date"], e["location"], e["fatalities"]) for e in got] == [("2024-10-16", "Bambari", 14)]
