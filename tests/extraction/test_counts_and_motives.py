@@ -33,3 +33,11 @@ def test_the_day_of_the_act_answered_does_not_date_the_attack():
                   "The attack in Bambari was likely retaliation for the death Monday of a rebel commander, the UN "
                   "mission said.", PUB, "day")
     assert [(e["event_date"], e["location"], e["fatalities"]) for e in got] == [("2024-10-16", "Bambari", 14)]
+
+
+def test_a_pledge_told_in_the_present_perfect_is_background():
+    got = extract("Militants attack base",
+                  "Militants attacked an army base near Baga on Tuesday, killing four soldiers, an officer said.\n\n"
+                  "The group has pledged allegiance to the Islamic State, which operates in several countries.",
+                  PUB, "day")
+    assert [e["sub_event_type"] for e in got] == ["Armed clash"]
