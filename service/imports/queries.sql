@@ -205,9 +205,11 @@ LOCK TABLE events, event_actors, event_history, locations, actors, articles, eve
     stats_actors_daily IN ACCESS EXCLUSIVE MODE;
 
 -- name: import_work_memory --
--- Room to sort and hash a large file's rows in memory (the staging table, its places and actors), for this
--- transaction only.
-SELECT set_config('work_mem', '256MB', true);
+-- Room to sort and hash a large file's rows in memory (the staging table, its places and actors), and to keep
+-- the staging table itself in memory (temp_buffers: 8MB by default, so that a million staged rows went through
+-- temporary files at every one of the statements reading them), for this transaction only. temp_buffers can
+-- change only before the session's first temporary table: this runs first on a connection of its own.
+SELECT set_config('work_mem', '256MB', true), set_config('temp_buffers', '1GB', true);
 
 -- name: rollup_triggers --
 -- The triggers that keep the /stats rollups exact row by row (sql/008): a bulk import turns them off and
