@@ -7,6 +7,7 @@ import re
 import shutil
 import signal
 import statistics
+import tempfile
 import subprocess
 import sys
 import time
@@ -88,7 +89,7 @@ def wrk(url: str, duration: int, script: str | None = None) -> dict:
     """req/s, p50 and p99 (ms) of `wrk -t2 -c8 --latency` against url."""
     cmd = ["wrk", "-t2", "-c8", f"-d{duration}s", "--latency", url]
     if script:
-        path = Path("/tmp/eventsvc_bench_wrk.lua")
+        path = Path(tempfile.gettempdir()) / "eventsvc_bench_wrk.lua"
         path.write_text(script)
         cmd[1:1] = ["-s", str(path)]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
