@@ -191,6 +191,12 @@ class Session:
                     copy.write_row(row)
         return n
 
+    def copy_out(self, statement, params: Any = None) -> Iterator[memoryview]:
+        """The rows `COPY (...) TO STDOUT` writes, one buffer each, as the server sends them (flat memory)."""
+        with translated():
+            with self.conn.cursor() as cur, cur.copy(self._q(statement), params) as copy:
+                yield from copy
+
     @contextlib.contextmanager
     def savepoint(self) -> Iterator[None]:
         with translated():

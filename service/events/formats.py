@@ -174,17 +174,15 @@ def page_response(fmt: str, items: list[dict], next_url: str | None, total: int 
     return Response("".join(chunks), content_type=_content_type(fmt), headers=_headers(fmt, headers))
 
 
-def stream_response(fmt: str, rows: Callable[[], Iterator[dict]], total: int | None) -> Response:
+def stream_response(fmt: str, chunks: Callable[[], Iterator[str | bytes]], total: int | None) -> Response:
     """Every row, written as it comes from the database: memory stays flat whatever the size.
 
-    `rows` opens its own database session when the response starts to be sent (after the view has returned),
+    `chunks` opens its own database session when the response starts to be sent (after the view has returned),
     and closes it when the last row is written or the client goes away.
     """
-    members = {"total": total} if total is not None else {}
-
-    def generate() -> Iterator[str]:
+    def generate() -> Iterator[str | bytes]:
         try:
-            yield from (csv_chunks(rows()) if fmt == "csv" else geojson_chunks(rows(), members))
+            yield from chunks()
         except Exception:
             # the status line is gone already: the client sees a truncated body
             log.exception("export of /events failed part-way")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..http import config, db
 from ..pagination import link_header, next_url, page_limit
-from .formats import negotiate, page_response, stream_response, streams
+from .exports import csv_export
+from .formats import geojson_chunks, negotiate, page_response, stream_response, streams
 from .listing import count_events, export_query, list_events, page_items, stream_events
 
 # exports are documented beside the JSON page: same parameters, other media types
@@ -23,12 +24,17 @@ def _export(fmt: str, args: dict, cursor: str | None, with_total: bool):
         with db().session() as s:
             total = count_events(s, args, tombstones=False)
 
-    def rows():
+    members = {"total": total} if total is not None else {}
+
+    def chunks():
         # opened when the body starts to be sent, closed when it ends: the view has returned by then
         with db().session() as s:
-            yield from stream_events(s, query, params)
+            if fmt == "csv":  # written by the server (COPY), byte for byte what csv_chunks writes
+                yield from csv_export(s, query, params)
+            else:
+                yield from geojson_chunks(stream_events(s, query, params), members)
 
-    return stream_response(fmt, rows, total)
+    return stream_response(fmt, chunks, total)
 
 
 def events_response(args: dict):

@@ -196,9 +196,52 @@ ORDER BY conname;
 SELECT set_config('maintenance_work_mem', '512MB', true);
 
 -- name: analyze_imported --
--- Fresh statistics for the planner after a bulk import (the /stats rollups too: their triggers filled them).
+-- Fresh statistics for the planner after a bulk import (the /stats rollups too: rebuilt at its end).
 ANALYZE events, event_actors, event_history, locations, actors, stats_events_daily, stats_actors_daily;
 
 -- name: lock_for_bulk --
 -- Every table a bulk import's DDL touches (the foreign keys' targets included), locked at once before any of it.
-LOCK TABLE events, event_actors, event_history, locations, actors, articles, event_types IN ACCESS EXCLUSIVE MODE;
+LOCK TABLE events, event_actors, event_history, locations, actors, articles, event_types, stats_events_daily,
+    stats_actors_daily IN ACCESS EXCLUSIVE MODE;
+
+-- name: import_work_memory --
+-- Room to sort and hash a large file's rows in memory (the staging table, its places and actors), and to keep
+-- the staging table itself in memory (temp_buffers: 8MB by default, so that a million staged rows went through
+-- temporary files at every one of the statements reading them), for this transaction only. temp_buffers can
+-- change only before the session's first temporary table: this runs first on a connection of its own.
+SELECT set_config('work_mem', '256MB', true), set_config('temp_buffers', '1GB', true);
+
+-- name: rollup_triggers --
+-- The triggers that keep the /stats rollups exact row by row (sql/008): a bulk import turns them off and
+-- rebuilds the rollups once, set-based, at its end.
+SELECT tgrelid::regclass::text AS table_name, tgname AS name
+FROM pg_trigger
+WHERE NOT tgisinternal AND tgrelid = ANY (ARRAY['events', 'event_actors']::regclass[])
+  AND tgfoid = ANY (ARRAY['stats_events_trigger', 'stats_event_actors_trigger']::regproc[])
+ORDER BY 1, 2;
+
+-- name: clear_rollups --
+-- Before their rebuild (a TRUNCATE, not a DELETE: the rows go at once, and so does their index upkeep).
+TRUNCATE stats_events_daily, stats_actors_daily;
+
+-- name: rebuild_events_rollup --
+-- The daily event rollup from every live event, as sql/008's backfill builds it: events are first counted per
+-- day, place and sub-type (narrow keys), and only those groups meet their place's names.
+INSERT INTO stats_events_daily (event_date, iso3, country, admin1, event_type, sub_event_type, disorder_type,
+                                events, fatalities)
+SELECT g.event_date, l.iso3, l.country, l.admin1, t.event_type, g.sub_event_type, t.disorder_type,
+       sum(g.events), sum(g.fatalities)
+FROM (SELECT event_date, location_id, sub_event_type, count(*) AS events, sum(fatalities) AS fatalities
+      FROM events WHERE deleted_at IS NULL GROUP BY 1, 2, 3) g
+JOIN locations l ON l.id = g.location_id JOIN event_types t ON t.sub_event_type = g.sub_event_type
+GROUP BY 1, 2, 3, 4, 5, 6, 7;
+
+-- name: rebuild_actors_rollup --
+-- The daily actor rollup from every live event, as sql/008's backfill builds it: an event counts once per
+-- distinct actor, whatever roles the actor holds in it.
+INSERT INTO stats_actors_daily (event_date, actor_id, iso3, events, fatalities)
+SELECT e.event_date, ea.actor_id, l.iso3, count(*), sum(e.fatalities)
+FROM (SELECT event_id, actor_id FROM event_actors GROUP BY 1, 2) ea
+JOIN events e ON e.id = ea.event_id JOIN locations l ON l.id = e.location_id
+WHERE e.deleted_at IS NULL
+GROUP BY 1, 2, 3;
