@@ -173,7 +173,9 @@ ORGANISATION_AFTER = re.compile(r"\s+(?:Rifles|Regiment|Brigade|Battalion|Divisi
                                 r"People['\u2019]s\s+Defen[cs]e|PDFs?\b|(?:Special\s+)?Task\s?[Ff]orce|Defen[cs]e\s+Force|"
                                 r"Self-Defen[cs]e|Militia|Liberation|Resistance|Revolutionary|Vigilantes?|Youth\s+Wing|"
                                 r"Party|Front|Movement|Council|University|Airport|Hospital|Times|Post|News|Agency|"
-                                r"Ministry|Regional\s+Administration|Province\s+Governor|Tribune|Television|Radio)\b")
+                                r"Ministry|Regional\s+Administration|Province\s+Governor|Tribune|Television|Radio|"
+                                # "Kira Municipality legislator Ibrahim Ssemujju": whom the person represents
+                                r"(?i:legislators?|lawmakers?|MPs?|senators?|councill?ors?|congress(?:man|woman)))\b")
 
 
 def find_incident_places(text: str, country: str | None, context: gazetteer.Place | None = None,

@@ -316,7 +316,10 @@ def _is_early(text: str, start: int) -> bool:
 # ("were reported killed", "were confirmed dead" is no one speaking)
 SPEECH_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:said|say|says|told|reported|added|confirmed)\b"
                           r"(?!\s+(?:killed|dead|missing|wounded|injured|kidnapped|abducted)\b)")
-HEARSAY = re.compile(r"\b(?:rumou?rs?|allegations?|accus\w+)\s+(?:\w+\s+){0,2}?that\b", re.I)
+HEARSAY = re.compile(r"\b(?:rumou?rs?|allegations?|accus\w+)\s+(?:\w+\s+){0,2}?that\b"
+                     # "he also refuted reports a woman was shot dead": a death denied
+                     r"|\b(?:refuted|denied|dismissed|rejected|disputed|refutes|denies|dismisses|rejects)\s+(?:the\s+|media\s+|"
+                     r"social\s+media\s+)?(?:reports?|claims?|allegations?|rumou?rs?|accounts?)\b", re.I)
 
 
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:(?:the|a|an|members?|officials?|leaders?|spokesm[ae]n|sources?|"

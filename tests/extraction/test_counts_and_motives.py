@@ -41,3 +41,22 @@ def test_a_pledge_told_in_the_present_perfect_is_background():
                   "The group has pledged allegiance to the Islamic State, which operates in several countries.",
                   PUB, "day")
     assert [e["sub_event_type"] for e in got] == ["Armed clash"]
+
+
+def test_a_death_the_police_denied_is_not_counted():
+    assert values("The police chief also denied reports that a student was shot dead during the protest.") == []
+    assert values("He dismissed claims two farmers were killed by soldiers.") == []
+
+
+def test_a_place_a_lawmaker_represents_is_not_where_the_arrest_was():
+    got = extract("Opposition rally broken up",
+                  "Police fired tear gas at opposition supporters marching to the party headquarters in Kampala on "
+                  "Monday.\n\nThe melee saw Nansana Municipality lawmaker John Doe arrested, witnesses said.",
+                  PUB, "day")
+    assert [(e["sub_event_type"], e["location"]) for e in got] == [("Protest with intervention", "Kampala")]
+
+
+def test_tear_gas_at_a_crowd_is_a_protest_met_by_force():
+    got = extract("Rally broken up", "Riot police fired tear gas at hundreds of students marching to parliament in "
+                  "Accra on Tuesday.", PUB, "day")
+    assert [(e["sub_event_type"], e["location"]) for e in got] == [("Protest with intervention", "Accra")]
