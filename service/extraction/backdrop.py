@@ -6,6 +6,7 @@ without one (the story's day)."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 SEPARATE = re.compile(r"\b(?:another|second|third|fourth|separate|fresh|further|other)\s+(?:[\w-]+\s+)?(?:attacks?|incidents?|"
                       r"clash(?:es)?|strikes?|bombings?|raids?|blasts?|explosions?|shootings?|ambush(?:es)?|protests?|"
@@ -59,3 +60,14 @@ def _story_day(incident, incidents: list, lead: tuple) -> tuple:
     if near is not None and near.event_date > lead[0] and near.precision == 1:
         return near.event_date, near.precision, near.clause_text[:80]
     return lead
+
+
+def lead_sentence_day(state, background_days: int):
+    """The day the article's first sentence gives (not a statement's), if recent: (day, precision, words)."""
+    if not state.clauses or not state.clauses[0]:
+        return None
+    for d in state.clauses[0][0].sentence_dates:
+        if d.date and not d.statement and d.kind not in ("chain", "possessive") \
+                and timedelta(0) <= state.published - d.date <= timedelta(days=background_days):
+            return d.date, d.precision, d.text
+    return None

@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from .admin_fill import article_place, dateline_place, fill_admin1
 from .arg_counts import count_bomber
 from .arg_actors import generic_actor
-from .backdrop import SEPARATE, drop_backdrop, inherit_lead_day
+from .backdrop import SEPARATE, drop_backdrop, inherit_lead_day, lead_sentence_day
 from .filters import SUMMARY_WORDS
 from .mentions import CROWD
 from .place_index import PlaceIndex
@@ -42,23 +42,12 @@ def group(state):
     """The grouping stage: background incidents out, summaries and their details sorted out, the rest placed."""
     kept = drop_background(state.incidents, state.published, state.dropped)
     lead = state.text.strip().split("\n", 1)[0][:400]  # the first paragraph, not a later reference to the capital
-    state.incidents = group_incidents(kept, article_place(state.title, lead, state.country), _lead_sentence_day(state),
+    state.incidents = group_incidents(kept, article_place(state.title, lead, state.country), lead_sentence_day(state, BACKGROUND_DAYS),
                                       dateline_place(state.body, state.country))
     for incident in state.incidents:
         count_bomber(incident, state.body)
     fill_admin1(state.incidents, [state.title] + [s.text for s in state.sentences])
     return state
-
-
-def _lead_sentence_day(state):
-    """The day the article's first sentence gives (not a statement's), if recent: (day, precision, words)."""
-    if not state.clauses or not state.clauses[0]:
-        return None
-    for d in state.clauses[0][0].sentence_dates:
-        if d.date and not d.statement and d.kind not in ("chain", "possessive") \
-                and timedelta(0) <= state.published - d.date <= timedelta(days=BACKGROUND_DAYS):
-            return d.date, d.precision, d.text
-    return None
 
 
 def drop_background(incidents: list, published: date, dropped: list | None = None) -> list:
@@ -346,6 +335,16 @@ def group_incidents(incidents: list, fallback, lead_sentence_day=None, filed_fro
         elif len(found) > 1:
             _summarised(coarse, found)
             del kept[_index_of(kept, coarse)]
+    for town in [i for i in kept if not _coarse(i) and i.fatalities]:
+        parts = _districts(town, kept)
+        if parts:
+            _summarised(town, parts)  # "two killed in Bujumbura ... one in Ngagara and the other in Musaga"
+            for part in parts:
+                if town.cls.event_type == "Riots" and part.cls.event_type in CROWD:
+                    part.cls = town.cls
+                    if part.inter1 == 6:
+                        part.actor1, part.inter1 = generic_actor("rioters", part.iso3)
+            del kept[_index_of(kept, town)]
     inherit_lead_day(kept, lead_sentence_day)
     kept = merge_retellings(kept)
     kept = drop_backdrop(kept)
@@ -374,6 +373,15 @@ def _fall_back(incident, fallback, filed_from) -> None:
     elif fallback is not None and incident.iso3 in (None, fallback.iso3):
         incident.place, incident.iso3 = fallback, fallback.iso3
         incident.note("location admin1 iso3", "grouping", f"(no place in the text: the article's) {fallback.name}")
+
+
+def _districts(town, incidents: list) -> list:
+    """Two or more incidents in unlisted quarters of `town`'s unit, told after it on its day, whose dead add up
+    to its toll: the town's incident was their sum."""
+    parts = [i for i in incidents if i is not town and i.place is not None and i.place.population == 0
+             and i.place.kind != "admin1" and i.place.admin1 == town.place.admin1 and i.sources[0] > town.sources[0]
+             and _types_fit(town, i) and (i.event_date == town.event_date or not i.dated)]
+    return parts if len(parts) >= 2 and sum(i.fatalities for i in parts) == town.fatalities else []
 
 
 def _index_of(incidents: list, incident) -> int:

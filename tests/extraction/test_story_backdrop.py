@@ -36,3 +36,10 @@ def test_an_attack_placed_nowhere_does_not_take_the_dateline_city():
     got = events("BAMAKO (Reuters) - Gunmen killed 11 villagers on Wednesday, a local official said.",
                  title="Gunmen kill 11 in Mali")
     assert [e["location"] for e in got] != ["Bamako"]
+
+
+def test_a_city_toll_split_over_its_districts_is_their_sum():
+    got = events("At least two protesters were killed in clashes with police in Bujumbura on Wednesday, witnesses "
+                 "said.\n\nWitnesses said one protester was killed in the Kinama district and one in the Nyakabiga district of "
+                 "the capital.\n\nProtesters threw stones at the police and burned tyres.", title="Two killed")
+    assert sorted((e["location"], e["fatalities"]) for e in got) == [("Kinama", 1), ("Nyakabiga", 1)]
