@@ -283,8 +283,8 @@ def _dead_count(text: str, m: _Mention, cues: list[tuple[int, int, str]]) -> Cou
             return None
     if INJURED_NOUN.match(m.noun):
         return None  # "two soldiers were killed and five wounded": the wounded are not dead
-    if ANSWERED_DEATH.search(_preceding(text, m.start, 90)):
-        return None  # "in retaliation for the death on Tuesday of a former member": another act's dead
+    if ANSWERED_DEATH.search(_preceding(text, m.start, 90)) or ANOTHER_ACT.search(_preceding(text, m.start, 140)):
+        return None  # "in retaliation for the death of a member", "days after another attack left 30 dead"
     if re.match(r"of\s+the\s+(?:wounded|injured)\b", m.noun, re.I) and _is_vague(text[m.start:m.end].split(" of ")[0]):
         return None  # "several of the wounded died": a rise the toll states, not a figure
     num_text = re.sub(r"^(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+", "",
@@ -295,6 +295,9 @@ def _dead_count(text: str, m: _Mention, cues: list[tuple[int, int, str]]) -> Cou
 ANSWERED_DEATH = re.compile(r"\b(?:retaliation|revenge|reprisal|response|retribution)\s+(?:for|to)\s+(?:the\s+)?"
                             r"(?:death|deaths|killing|killings|murder|murders|assassination|lynching)\b[^.;]{0,60}?\bof\s+"
                             r"(?:(?:a|an|the|two|three|four|five|several|\d+)\s+)?(?:[\w'\u2019-]+\s+){0,3}$", re.I)
+ANOTHER_ACT = re.compile(r"\b(?:after|since|following|weeks?\s+after|days?\s+after)\s+(?:another|an\s+earlier|a\s+previous|"
+                         r"a\s+similar|a\s+separate|last\s+\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|ambush|raids?|bombings?|"
+                         r"assault|massacres?|clash(?:es)?|blasts?|explosions?)\b[^.;]{0,90}$", re.I)
 INJURED_NOUN = re.compile(r"^(?:(?:more|others?|further)\s+)?(?:wounded|injured|hurt)$", re.I)
 EARLY = re.compile(r"\b(?:initial(?:ly)?|first|earlier|preliminary|provisional|previous(?:ly)?|at\s+first|originally)\b"
                    r"[^.;]{0,60}$", re.I)

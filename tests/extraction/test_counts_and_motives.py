@@ -60,3 +60,9 @@ def test_tear_gas_at_a_crowd_is_a_protest_met_by_force():
     got = extract("Rally broken up", "Riot police fired tear gas at hundreds of students marching to parliament in "
                   "Accra on Tuesday.", PUB, "day")
     assert [(e["sub_event_type"], e["location"]) for e in got] == [("Protest with intervention", "Accra")]
+
+
+def test_the_dead_of_another_act_named_in_passing_are_not_this_ones():
+    assert values("Gunmen ambushed a police patrol near Gao on Friday, killing nine officers, days after another "
+                  "attack in the east left dozens of villagers dead.") == [9]
+    assert values("Militants killed four soldiers, a week after a similar raid killed 12 police.") == [4]
