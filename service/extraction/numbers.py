@@ -317,7 +317,8 @@ def _is_early(text: str, start: int) -> bool:
 
 
 # ("were reported killed", "were confirmed dead" is no one speaking)
-SPEECH_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?(?:said|say|says|told|reported|added|confirmed)\b"
+SPEECH_AFTER = re.compile(r"^\s+(?:(?:[\w-]+\s+){0,3}?|(?:to|of|for|with|from)\s+(?:the\s+)?(?:[\w-]+\s+){1,5}?)"
+                          r"(?:said|say|says|told|reported|added|confirmed)\b"
                           r"(?!\s+(?:killed|dead|missing|wounded|injured|kidnapped|abducted)\b)")
 HEARSAY = re.compile(r"\b(?:rumou?rs?|allegations?|accus\w+)\s+(?:\w+\s+){0,2}?that\b"
                      # "he also refuted reports a woman was shot dead": a death denied

@@ -66,3 +66,8 @@ def test_the_dead_of_another_act_named_in_passing_are_not_this_ones():
     assert values("Gunmen ambushed a police patrol near Gao on Friday, killing nine officers, days after another "
                   "attack in the east left dozens of villagers dead.") == [9]
     assert values("Militants killed four soldiers, a week after a similar raid killed 12 police.") == [4]
+
+
+def test_the_official_who_reports_the_toll_is_not_among_the_dead():
+    assert values("A bomb killed a trader and a boy at the bus station, an aide to the governor of Borno state "
+                  "said on Monday.") == [1, 1]
