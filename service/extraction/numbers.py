@@ -61,7 +61,9 @@ def _patterns() -> dict:
     singular = sorted(lex["singular_person_nouns"], key=len, reverse=True)
     alt = lambda words: alternation(words, ignore_case=True)  # noqa: E731  (every use is case-insensitive)
     # Up to three modifiers ("Russia-backed", "SDF", "regime"), never a conjunction or verb.
-    modifier = r"(?:(?!(?:and|or|in|on|at|were|was|who|to|had|have|by|as|but)\b)[\w'\u2019-]+\s+){0,3}?"
+    # ("a bomb killed a trader" is not one noun phrase)
+    modifier = (r"(?:(?!(?:and|or|in|on|at|were|was|who|to|had|have|by|as|but|a|an|the|killed|killing|kills|shot|"
+                r"wounded|wounding|injured|injuring|attacked|died|said)\b)[\w'\u2019-]+\s+){0,3}?")
     return {
         "number": re.compile(
             r"(?<![\w,.:])" + QUALIFIER + r"(?P<num>" + NUMBER_PATTERN + r")(?![\w%])"

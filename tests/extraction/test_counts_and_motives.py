@@ -71,3 +71,8 @@ def test_the_dead_of_another_act_named_in_passing_are_not_this_ones():
 def test_the_official_who_reports_the_toll_is_not_among_the_dead():
     assert values("A bomb killed a trader and a boy at the bus station, an aide to the governor of Borno state "
                   "said on Monday.") == [1, 1]
+
+
+def test_a_thing_that_killed_someone_is_not_part_of_the_victim_noun():
+    assert values("A blast killed a soldier near the checkpoint.") == [1]
+    assert values("A landmine killed a herder and a boy.") == [1, 1]
