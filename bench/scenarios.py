@@ -27,11 +27,11 @@ def _args() -> argparse.Namespace:
     ap.add_argument("--duration", type=int, default=10, help="seconds of wrk per scenario")
     ap.add_argument("--repeat", type=int, default=1, help="rounds of every scenario; the table shows medians")
     ap.add_argument("--quick", action="store_true",
-                    help="50,000 events, 2 s per scenario, S3 at page 20, S9 over 200 articles")
+                    help="50,000 events, 2 s per scenario, S3 at page 20, S9 over 100 articles")
     args = ap.parse_args()
     args.pages, args.articles = 100, 1000
     if args.quick:
-        args.events, args.duration, args.pages, args.articles = 50_000, 2, 20, 200
+        args.events, args.duration, args.pages, args.articles = 50_000, 2, 20, 100
     return args
 
 
