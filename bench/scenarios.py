@@ -83,6 +83,7 @@ def paths(p: dict, app) -> dict:
           f"({w['months']} months, {w['rows']:,} rows); S3 is page {number} of the S2 query"
           f"{'' if number >= p['pages'] else ' (its last page: page ' + str(p['pages']) + ' does not exist)'}",
           flush=True)
+    p["s3_page"] = number
     return {
         "S1": f"/events/{p['ids'][0]}", "S2": s2, "S3": s3,
         "S4": f"/stats?interval=month&country={p['largest']}",
@@ -215,6 +216,6 @@ def main() -> None:
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     rows = [report.median_row([r[i] for r in http]) for i in range(len(http[0]))]
-    print(f"\n{args.events:,} events, S3 = page {run['p']['pages']} or the last; medians of {args.repeat} round(s); "
+    print(f"\n{args.events:,} events, S3 = page {run['p']['s3_page']}; medians of {args.repeat} round(s); "
           f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}; {time.monotonic() - started:.0f} s in all\n")
     print(report.table(rows, s8, s9, run["import_rate"]))
