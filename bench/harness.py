@@ -94,8 +94,9 @@ def peak_rss_mb(pids: list[int]) -> float:
 
 
 def wrk(url: str, duration: int, script: str | None = None) -> dict:
-    """req/s, p50 and p99 (ms) of `wrk -t2 -c8 --latency` against url."""
-    cmd = ["wrk", "-t2", "-c8", f"-d{duration}s", "--latency", url]
+    """req/s, p50 and p99 (ms) of `wrk -t2 -c8 --latency` against url. A 60 s timeout, not wrk's 2 s: a slow shape
+    reports its latency instead of timeouts (and zero requests when none finishes within the run)."""
+    cmd = ["wrk", "-t2", "-c8", f"-d{duration}s", "--timeout", "60s", "--latency", url]
     with tempfile.NamedTemporaryFile("w", prefix="eventsvc_bench_", suffix=".lua") as lua:
         if script:  # a file of this run's own: other runs may share the temp directory
             lua.write(script)

@@ -49,7 +49,11 @@ def table(rows: list[dict], s8: list[dict], s9: list[float], import_rate: float)
     out = ["| scenario | req/s | p50 ms | p99 ms | floor | ratio to floor | ratio to constant JSON |",
            "|---|---|---|---|---|---|---|"]
     for row in rows:
-        out.append(f"| {row['name']} | {row['rps']:,.0f} | {row['p50']:.2f} | {row['p99']:.2f} | {_floor(row)} | "
+        name = row["name"] + (" (wrk saw errors or timeouts)" if row.get("errors") else "")
+        if not row["rps"]:
+            out.append(f"| {name} | 0: no request finished | | | {_floor(row)} | | |")
+            continue
+        out.append(f"| {name} | {row['rps']:,.0f} | {row['p50']:.2f} | {row['p99']:.2f} | {_floor(row)} | "
                    f"{_num(row.get('ratio'))} | {_num(row.get('ratio_const'))} |")
     if s8:
         rps = statistics.median(r["rps"] for r in s8)
