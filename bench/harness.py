@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import statistics
 import tempfile
 import subprocess
@@ -48,6 +49,13 @@ def ensure_wrk() -> str:
     return shutil.which("wrk")
 
 
+def free_port() -> int:
+    """A loopback port nothing listens on now (another bench run may hold the usual ones)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def serve(app: str, port: int, url: str, extra_env: dict | None = None) -> subprocess.Popen:
     """gunicorn as the Dockerfile runs it: gunicorn.conf.py, WEB_CONCURRENCY=2, WEB_THREADS=16."""
     env = {**os.environ, "DATABASE_URL": url, "HOST": "127.0.0.1", "PORT": str(port), "WEB_CONCURRENCY": "2",
@@ -86,13 +94,15 @@ def peak_rss_mb(pids: list[int]) -> float:
 
 
 def wrk(url: str, duration: int, script: str | None = None) -> dict:
-    """req/s, p50 and p99 (ms) of `wrk -t2 -c8 --latency` against url."""
-    cmd = ["wrk", "-t2", "-c8", f"-d{duration}s", "--latency", url]
-    if script:
-        path = Path(tempfile.gettempdir()) / "eventsvc_bench_wrk.lua"
-        path.write_text(script)
-        cmd[1:1] = ["-s", str(path)]
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    """req/s, p50 and p99 (ms) of `wrk -t2 -c8 --latency` against url. A 60 s timeout, not wrk's 2 s: a slow shape
+    reports its latency instead of timeouts (and zero requests when none finishes within the run)."""
+    cmd = ["wrk", "-t2", "-c8", f"-d{duration}s", "--timeout", "60s", "--latency", url]
+    with tempfile.NamedTemporaryFile("w", prefix="eventsvc_bench_", suffix=".lua") as lua:
+        if script:  # a file of this run's own: other runs may share the temp directory
+            lua.write(script)
+            lua.flush()
+            cmd[1:1] = ["-s", lua.name]
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
             "p50": _ms(re.search(r"50%\s+([\d.]+\w+)", out).group(1)),
             "p99": _ms(re.search(r"99%\s+([\d.]+\w+)", out).group(1)),
