@@ -95,8 +95,10 @@ def riot_in_frame(cls: Classification, frame: str, text: str = "") -> Classifica
         # "the three protesters were killed by gunfire": protesters killed at a protest
         return Classification("Protests", "Excessive force against protesters", cls.priority, cls.cues,
                               cls.trigger_start, cls.trigger_last)
-    if not frame or {"armed_group", "firearms", "lethal"} & cls.cues:
+    if not frame or {"armed_group", "firearms"} & cls.cues:
         return cls
+    if "lethal" in cls.cues and cls.sub_event_type != "Armed clash":
+        return cls  # a killing in the story is not the crowd's unless told as a clash ("twelve died in clashes")
     if cls.sub_event_type == "Looting/property destruction":
         # "at least three shops were torched", in a story about mobs or riots: the crowd's destruction
         sub = "Violent demonstration" if frame == "protest" or cue_matches("protest", text) else "Mob violence"

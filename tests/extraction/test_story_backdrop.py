@@ -43,3 +43,11 @@ def test_a_city_toll_split_over_its_districts_is_their_sum():
                  "said.\n\nWitnesses said one protester was killed in the Kinama district and one in the Nyakabiga district of "
                  "the capital.\n\nProtesters threw stones at the police and burned tyres.", title="Two killed")
     assert sorted((e["location"], e["fatalities"]) for e in got) == [("Kinama", 1), ("Nyakabiga", 1)]
+
+
+def test_deadly_clashes_in_a_protest_story_are_the_crowds_unless_arms_are_named():
+    got = events("Three people died in clashes in Karbala, medics said.", title="Protesters defy curfew")
+    assert [(e["event_type"], e["fatalities"]) for e in got] == [("Riots", 3)]
+    got = events("Three people died in clashes between gunmen and police in Karbala, medics said.",
+                 title="Protesters defy curfew")
+    assert [e["event_type"] for e in got] == ["Battles"]
