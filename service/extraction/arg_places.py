@@ -34,7 +34,9 @@ NOT_INCIDENT_PLACE = re.compile(
 REFERENCE_PLACE = re.compile(
     r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
     r"south-east|south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?$|\b(?:km|kilometres|kilometers|miles)\)?\s+(?:\w+\s+)?(?:of|from)\s+$"
-    r"|,\s+near\s+(?:the\s+(?:\w+\s+)?(?:town|city|village)\s+of\s+)?$|\bfrom\s+$|\bthe\s+capital\s+of\s+$",
+    r"|,\s+near\s+(?:the\s+(?:\w+\s+)?(?:town|city|village)\s+of\s+)?$|\bfrom\s+$|\bthe\s+capital\s+of\s+$"
+    # "Binh Duong province near Ho Chi Minh City": the unit is placed by the city, which is not the place
+    r"|\b(?:province|region|state|district|county|governorate|prefecture)\s+(?:near|outside|close\s+to|bordering)\s+(?:the\s+)?$",
     re.I,
 )
 BETWEEN_PLACES = re.compile(r"\b(?:between|from)\s+(?:the\s+(?:\w+\s+)?(?:towns?|cities|villages)\s+(?:of\s+)?)?$", re.I)

@@ -121,6 +121,9 @@ def refine_type(cls: Classification, civilian: bool | None, clause: str, killed:
     crowds fighting police or each other without guns riot, they do not battle."""
     if cls.event_type == "Battles" and cls.sub_event_type == "Armed clash" and crowd_fight(cls):
         return Classification("Riots", "Violent demonstration", cls.priority, cls.cues, cls.trigger_start, cls.trigger_last)
+    if cls.sub_event_type == "Arrests" and ARRESTED_FOR_RIOT.search(clause):
+        # "police arrested 950 people for rioting in industrial parks on Tuesday": the riot is what happened
+        return Classification("Riots", "Violent demonstration", cls.priority, cls.cues, cls.trigger_start, cls.trigger_last)
     if cls.sub_event_type == "Abduction/forced disappearance" and killed and "violence" in cls.cues:
         # "cut off the heads of three residents and carried off a number of women": the killing is the attack
         return Classification("Violence against civilians", "Attack", cls.priority, cls.cues, cls.trigger_start,
@@ -132,6 +135,11 @@ def refine_type(cls: Classification, civilian: bool | None, clause: str, killed:
     if cls.sub_event_type == "Non-state actor overtakes territory" and "regain" in cls.cues:
         return Classification("Battles", "Government regains territory", cls.priority, cls.cues, cls.trigger_start, cls.trigger_last)
     return cls
+
+
+ARRESTED_FOR_RIOT = re.compile(r"\b(?:arrested|detained|held|rounded\s+up)\b[^.;]{0,60}?\bfor\s+(?:taking\s+part\s+in\s+|"
+                               r"their\s+(?:role|part)\s+in\s+|participating\s+in\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                               r"(?:riot(?:s|ing)?|arson|looting)\b", re.I)
 
 
 def crowd_fight(cls: Classification) -> bool:

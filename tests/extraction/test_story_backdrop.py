@@ -51,3 +51,10 @@ def test_deadly_clashes_in_a_protest_story_are_the_crowds_unless_arms_are_named(
     got = events("Three people died in clashes between gunmen and police in Karbala, medics said.",
                  title="Protesters defy curfew")
     assert [e["event_type"] for e in got] == ["Battles"]
+
+
+def test_arrests_for_rioting_tell_the_riot():
+    got = events("Police in Hai Duong province near Hanoi arrested 300 people for rioting in industrial parks on "
+                 "Tuesday, state media said.", title="Hundreds held after riots")
+    assert [(e["sub_event_type"], e["admin1"], e["event_date"]) for e in got] == [
+        ("Violent demonstration", "Hai Duong", "2025-05-13")]
