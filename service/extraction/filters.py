@@ -118,7 +118,15 @@ def sentence_reason(masked: str, dates: list[DateMention], published: date, inde
         reason = None  # "security forces killed three yesterday as protesters marched across the country"
     if reason is None and index > 0 and aggregate_toll(masked, dates):
         reason = "aggregate"
+    if reason is None and index > 0 and TALLY_SPAN.search(masked) \
+            and not any(c.role == "death" for c in death_counts(masked)):
+        reason = "aggregate"  # "15 people were arrested in three townships during two days of operations"
     return reason
+
+
+# a figure summed over several days of operations or unrest
+TALLY_SPAN = re.compile(r"\b(?:during|over|in|after)\s+(?:the\s+)?(?:two|three|four|five|six|seven|several|few|\d+)\s+days?\s+of\b",
+                        re.I)
 
 
 def filter_sentences(state: ArticleState) -> ArticleState:

@@ -58,3 +58,16 @@ def test_arrests_for_rioting_tell_the_riot():
                  "Tuesday, state media said.", title="Hundreds held after riots")
     assert [(e["sub_event_type"], e["admin1"], e["event_date"]) for e in got] == [
         ("Violent demonstration", "Hai Duong", "2025-05-13")]
+
+
+def test_a_figure_summed_over_days_of_operations_is_a_tally():
+    got = events("Troops shelled the village of Tabayin on Monday, killing two farmers, residents said.\n\nAt least 8 "
+                 "people were injured and 20 arrested in Ye-U and Tabayin townships during three days of raids.",
+                 title="Junta raids villages")
+    assert [(e["sub_event_type"], e["fatalities"]) for e in got] == [("Shelling/artillery/missile attack", 2)]
+
+
+def test_fighter_jets_that_bombarded_a_village_made_an_air_strike():
+    got = events("Fighter jets bombarded the village of Tabayin on Monday, killing two farmers, residents said.",
+                 title="Air raid")
+    assert [e["sub_event_type"] for e in got] == ["Air/drone strike"]
