@@ -209,7 +209,7 @@ def generic_violence_only(clause: str) -> bool:
 def is_retelling(clause: Clause, cue: str = "retelling") -> bool:
     """A funeral, a photograph or a video of an act already told, or those who fled it (cue "retelling"); a
     statement about it, or a toll naming no figure (cue "restated"): no new act (a crowd at a funeral is one)."""
-    return clause.cls is not None and clause.cls.event_type not in ("Protests", "Riots") \
+    return clause.cls is not None and (cue == "restated" or clause.cls.event_type not in ("Protests", "Riots")) \
         and context_match(cue, clause.text) is not None
 
 

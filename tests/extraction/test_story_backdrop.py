@@ -71,3 +71,16 @@ def test_fighter_jets_that_bombarded_a_village_made_an_air_strike():
     got = events("Fighter jets bombarded the village of Tabayin on Monday, killing two farmers, residents said.",
                  title="Air raid")
     assert [e["sub_event_type"] for e in got] == ["Air/drone strike"]
+
+
+def test_what_set_off_a_protest_told_before_is_no_new_event():
+    got = events("Hundreds of students set fire to the regional assembly building in Jayapura on Monday.\n\nThe "
+                 "protest was sparked by accusations that police had detained and insulted students in Surabaya.",
+                 title="Students torch assembly")
+    assert [(e["sub_event_type"], e["location"]) for e in got] == [("Violent demonstration", "Jayapura")]
+
+
+def test_destruction_by_protesters_is_a_violent_demonstration():
+    got = events("Protesters destroyed parts of the airport terminal in Sorong on Monday, police said.",
+                 title="Airport damaged")
+    assert [e["sub_event_type"] for e in got] == ["Violent demonstration"]
