@@ -9,7 +9,7 @@
 --    for GET /events?q= (with evidence_tsv, as before). It replaces notes_tsv (sql/002). Kept by the write path,
 --    set-based: refresh_event_search(ids) once a write has linked the event's actors (events/service.py,
 --    actors/service.py on a rename); the bulk import calls it once for the events it touched.
--- 3. Monthly and yearly rollups beside the daily ones of 008, kept exact by the same statement triggers, so
+-- 3. Monthly and yearly rollups (and a monthly one of types alone) beside the daily ones of 008, kept exact by the same statement triggers, so
 --    that /stats over all events reads thousands of rows instead of a million (stats/rollups.py picks the
 --    coarsest one that answers a query).
 
@@ -43,6 +43,12 @@ CREATE TRIGGER events_copy_date_to_links AFTER UPDATE OF event_date ON events
 -- (actor_id, role) INCLUDE (event_id) served
 CREATE INDEX event_actors_actor_role_date_idx ON event_actors (actor_id, role, event_date DESC, event_id DESC);
 DROP INDEX event_actors_actor_event_idx;
+
+-- actor=NAME finds actors by name or alias, case-insensitive (events/queries.sql actor_ids_by_names): the name by
+-- actors_name_key, the aliases by this (lower() is immutable, and so is this wrapper over a text[])
+CREATE FUNCTION actor_aliases_lower(aliases text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT coalesce(array_agg(lower(a)), '{}') FROM unnest($1) a $$;
+CREATE INDEX actors_aliases_lower_idx ON actors USING gin (actor_aliases_lower(aliases));
 
 -- 2 --------------------------------------------------------------------------------------------------------
 -- The document of an event from its parts; the configuration must be TEXT_SEARCH_CONFIG in events/listing.py.
@@ -104,6 +110,16 @@ CREATE TABLE stats_events_monthly (
 CREATE INDEX stats_events_monthly_iso3_idx ON stats_events_monthly (iso3, event_date);
 
 CREATE TABLE stats_events_yearly (LIKE stats_events_monthly INCLUDING ALL);
+-- per month and type over every country: the whole world's series are a few thousand rows
+CREATE TABLE stats_types_monthly (
+    event_date     date NOT NULL,  -- the month's first day
+    event_type     text NOT NULL,
+    sub_event_type text NOT NULL,
+    disorder_type  text NOT NULL,
+    events         bigint NOT NULL,
+    fatalities     bigint NOT NULL,
+    PRIMARY KEY (event_date, sub_event_type)
+);
 -- per actor and year, all countries together: /stats?group_by=actor over everything, /actors' event counts
 CREATE TABLE stats_actors_yearly (
     event_date date NOT NULL,  -- the year's first day
@@ -127,6 +143,10 @@ CREATE FUNCTION stats_coarse_delta_sql(rollup text, delta text) RETURNS text LAN
         SELECT date_trunc('year', d.event_date)::date AS event_date, d.iso3, d.country, d.sub_event_type,
                sum(d.events) AS events, sum(d.fatalities) AS fatalities
         FROM (%s) d GROUP BY 1, 2, 3, 4$q$, delta)
+    WHEN 'stats_types_monthly' THEN format($q$
+        SELECT date_trunc('month', d.event_date)::date AS event_date, d.sub_event_type,
+               sum(d.events) AS events, sum(d.fatalities) AS fatalities
+        FROM (%s) d GROUP BY 1, 2$q$, delta)
     WHEN 'stats_actors_yearly' THEN format($q$
         SELECT date_trunc('year', d.event_date)::date AS event_date, d.actor_id,
                sum(d.events) AS events, sum(d.fatalities) AS fatalities
@@ -165,6 +185,16 @@ CREATE FUNCTION stats_insert_sql(rollup text, source text) RETURNS text LANGUAGE
             ON CONFLICT (event_date, actor_id) DO UPDATE
                 SET events = s.events + excluded.events, fatalities = s.fatalities + excluded.fatalities
             RETURNING s.ctid, s.events$q$, source)
+    WHEN 'stats_types_monthly' THEN format($q$
+            INSERT INTO stats_types_monthly AS s (event_date, event_type, sub_event_type, disorder_type, events,
+                                                  fatalities)
+            SELECT d.event_date, t.event_type, d.sub_event_type, t.disorder_type, d.events, d.fatalities
+            FROM (%s) d JOIN event_types t ON t.sub_event_type = d.sub_event_type
+            WHERE d.events <> 0 OR d.fatalities <> 0
+            ORDER BY d.event_date, d.sub_event_type
+            ON CONFLICT (event_date, sub_event_type) DO UPDATE
+                SET events = s.events + excluded.events, fatalities = s.fatalities + excluded.fatalities
+            RETURNING s.ctid, s.events$q$, source)
     ELSE format($q$
             INSERT INTO %1$I AS s (event_date, iso3, country, event_type, sub_event_type, disorder_type, events,
                                    fatalities)
@@ -198,6 +228,7 @@ DECLARE
     e1 tid[];
     e2 tid[];
     e3 tid[];
+    e4 tid[];
     found_any boolean;
 BEGIN
     IF TG_OP = 'INSERT' THEN
@@ -226,11 +257,12 @@ BEGIN
     IF NOT found_any THEN
         RETURN NULL;
     END IF;
-    EXECUTE stats_apply_sql(ARRAY['stats_events_daily', 'stats_events_monthly', 'stats_events_yearly'],
-                            stats_event_delta_sql(changes)) INTO e1, e2, e3;
+    EXECUTE stats_apply_sql(ARRAY['stats_events_daily', 'stats_events_monthly', 'stats_events_yearly',
+                                  'stats_types_monthly'], stats_event_delta_sql(changes)) INTO e1, e2, e3, e4;
     PERFORM stats_drop_emptied('stats_events_daily', e1);
     PERFORM stats_drop_emptied('stats_events_monthly', e2);
     PERFORM stats_drop_emptied('stats_events_yearly', e3);
+    PERFORM stats_drop_emptied('stats_types_monthly', e4);
     EXECUTE format('SELECT EXISTS (SELECT 1 FROM event_actors WHERE event_id IN (SELECT id FROM (%s) c))', changes)
         INTO found_any;
     IF found_any THEN
@@ -284,6 +316,7 @@ BEGIN
         DELETE FROM stats_events_daily;
         DELETE FROM stats_events_monthly;
         DELETE FROM stats_events_yearly;
+        DELETE FROM stats_types_monthly;
     END IF;
     DELETE FROM stats_actors_daily;
     DELETE FROM stats_actors_yearly;
@@ -301,8 +334,11 @@ INSERT INTO stats_events_yearly (event_date, iso3, country, event_type, sub_even
 SELECT date_trunc('year', event_date)::date, iso3, country, event_type, sub_event_type, disorder_type,
        sum(events), sum(fatalities)
 FROM stats_events_monthly GROUP BY 1, 2, 3, 4, 5, 6;
+INSERT INTO stats_types_monthly (event_date, event_type, sub_event_type, disorder_type, events, fatalities)
+SELECT event_date, event_type, sub_event_type, disorder_type, sum(events), sum(fatalities)
+FROM stats_events_monthly GROUP BY 1, 2, 3, 4;
 INSERT INTO stats_actors_yearly (event_date, actor_id, events, fatalities)
 SELECT date_trunc('year', event_date)::date, actor_id, sum(events), sum(fatalities)
 FROM stats_actors_daily GROUP BY 1, 2;
 
-ANALYZE event_actors, events, stats_events_monthly, stats_events_yearly, stats_actors_yearly;
+ANALYZE event_actors, events, stats_events_monthly, stats_events_yearly, stats_types_monthly, stats_actors_yearly;

@@ -20,7 +20,7 @@ from service.imports.acled import import_acled
 from service.loader import load_paths
 from service.stats import queries
 from service.stats.rollups import (ACTORS_ROLLUP, ACTORS_YEARLY, EVENTS_MONTHLY, EVENTS_ROLLUP, EVENTS_YEARLY,
-                                   choose_rollup)
+                                   TYPES_MONTHLY, choose_rollup)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "import" / "acled_sample.csv"
@@ -63,6 +63,14 @@ SELECT date_trunc('year', e.event_date)::date AS event_date, ea.actor_id, count(
        sum(e.fatalities) AS fatalities
 FROM (SELECT DISTINCT event_id, actor_id FROM event_actors) ea JOIN events e ON e.id = ea.event_id
 WHERE e.deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2"""
+RAW_TYPES_MONTHLY = """
+SELECT date_trunc('month', e.event_date)::date AS event_date, t.event_type, e.sub_event_type, t.disorder_type,
+       count(*) AS events, sum(e.fatalities) AS fatalities
+FROM events e JOIN event_types t ON t.sub_event_type = e.sub_event_type
+WHERE e.deleted_at IS NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 3"""
+ROLLUP_TYPES_MONTHLY = """
+SELECT event_date, event_type, sub_event_type, disorder_type, events, fatalities FROM stats_types_monthly
+ORDER BY 1, 3"""
 ROLLUP_ACTORS_YEARLY = "SELECT event_date, actor_id, events, fatalities FROM stats_actors_yearly ORDER BY 1, 2"
 
 
@@ -72,6 +80,7 @@ def assert_rollups_exact(dbq) -> None:
     assert dbq(ROLLUP_EVENTS_COARSE.format("stats_events_monthly")) == dbq(RAW_EVENTS_COARSE, {"unit": "month"})
     assert dbq(ROLLUP_EVENTS_COARSE.format("stats_events_yearly")) == dbq(RAW_EVENTS_COARSE, {"unit": "year"})
     assert dbq(ROLLUP_ACTORS_YEARLY) == dbq(RAW_ACTORS_YEARLY)
+    assert dbq(ROLLUP_TYPES_MONTHLY) == dbq(RAW_TYPES_MONTHLY)
 
 
 def random_event(rng: random.Random) -> dict:
@@ -254,13 +263,15 @@ def test_the_rollups_answer_what_the_raw_rows_answer(client, written, monkeypatc
 
 
 @pytest.mark.parametrize("args, group_by, expected", [
-    ({}, [], EVENTS_YEARLY),
+    ({}, [], TYPES_MONTHLY),
+    ({}, ["country"], EVENTS_YEARLY),
     ({"country": ["SYR"], "date_from": date(2024, 1, 1), "review_threshold": 0.5}, ["country"], EVENTS_YEARLY),
     ({"country": ["SYR"], "date_from": date(2024, 3, 1), "date_to": date(2024, 4, 30)}, ["country"], EVENTS_MONTHLY),
     ({"country": ["SYR"], "date_from": date(2024, 3, 2)}, ["country"], EVENTS_ROLLUP),
     ({"date_to": date(2024, 2, 28)}, ["event_type"], EVENTS_ROLLUP),
-    ({"date_to": date(2024, 2, 29)}, ["event_type"], EVENTS_MONTHLY),
-    ({"date_to": date(2023, 12, 31), "sort": "-fatalities"}, ["event_type"], EVENTS_YEARLY),
+    ({"date_to": date(2024, 2, 29)}, ["event_type"], TYPES_MONTHLY),
+    ({"date_to": date(2024, 2, 29)}, ["country"], EVENTS_MONTHLY),
+    ({"date_to": date(2023, 12, 31), "sort": "-fatalities"}, ["country"], EVENTS_YEARLY),
     ({"admin1": ["Homs"], "event_type": ["Battles"], "disorder_type": []}, ["admin1", "sub_event_type"],
      EVENTS_ROLLUP),
     ({"country": ["SDN"], "date_to": date(2024, 1, 1)}, ["actor"], ACTORS_ROLLUP),

@@ -302,7 +302,9 @@ def list_events(session: Session, args: dict, limit: int, cursor: str | None, *,
     args = resolve_actor_names(session, args)
     if args.get("actor_ids") is not None and parse_sort(sort)[0] == "event_date" and not (
             tombstones and args.get("updated_since")):
-        f = build_filters({k: v for k, v in args.items() if k != "actor_ids"}, tombstones=tombstones)
+        # the actors are the lateral's outer loop: every other filter applies inside it
+        f = build_filters({k: v for k, v in args.items() if k not in ("actor", "actor_ids", "actor_role")},
+                          tombstones=tombstones)
         _after(f, sort, cursor, "ea", "event_id")
         query = _page_query(f, sort, cursor, limit=limit, with_sources=False,
                             picked=_actor_picked(f, args, sort, limit))

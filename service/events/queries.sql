@@ -103,8 +103,7 @@ SELECT count(*) AS n FROM events WHERE deleted_at IS NULL;
 -- name: actor_ids_by_names --
 -- The actors a list of lowercase names designates, by name or alias (GET /events?actor=).
 SELECT a.id FROM actors a
-WHERE lower(a.name) = ANY(%(names)s::text[])
-   OR EXISTS (SELECT 1 FROM unnest(a.aliases) alias WHERE lower(alias) = ANY(%(names)s::text[]));
+WHERE lower(a.name) = ANY(%(names)s::text[]) OR actor_aliases_lower(a.aliases) && %(names)s::text[];
 
 -- name: refresh_event_search --
 -- Recompute the stored search documents (notes, place, actor names, evidence) of the given events (sql/009).

@@ -33,11 +33,14 @@ EVENTS_ROLLUP = Rollup("stats_events_daily", TYPE_FILTERS | {"admin1"}, {**TYPE_
 # sql/009: the same without admin1, per month and per year
 EVENTS_MONTHLY = Rollup("stats_events_monthly", TYPE_FILTERS, TYPE_KEYS, "month")
 EVENTS_YEARLY = Rollup("stats_events_yearly", TYPE_FILTERS, TYPE_KEYS, "year")
+# and per month over every country: the world's series by type
+TYPES_MONTHLY = Rollup("stats_types_monthly", TYPE_FILTERS - {"country"},
+                       {k: v for k, v in TYPE_KEYS.items() if k != "country"}, "month")
 ACTOR_KEYS = {"actor": ("ga.name", "JOIN actors ga ON ga.id = s.actor_id")}
 ACTORS_ROLLUP = Rollup("stats_actors_daily", frozenset({"date_from", "date_to", "country"}), ACTOR_KEYS)
 ACTORS_YEARLY = Rollup("stats_actors_yearly", frozenset({"date_from", "date_to"}), ACTOR_KEYS, "year")
-# coarsest first: the first that answers a query is the one that reads the fewest rows
-ROLLUPS = (EVENTS_YEARLY, EVENTS_MONTHLY, EVENTS_ROLLUP, ACTORS_YEARLY, ACTORS_ROLLUP)
+# smallest first: the first that answers a query is the one that reads the fewest rows
+ROLLUPS = (TYPES_MONTHLY, EVENTS_YEARLY, EVENTS_MONTHLY, EVENTS_ROLLUP, ACTORS_YEARLY, ACTORS_ROLLUP)
 # the intervals each grain can give: a period of the interval is a whole number of the rollup's periods
 INTERVALS_OF = {"day": {None, "day", "week", "month", "year"}, "month": {None, "month", "year"}, "year": {None, "year"}}
 # set by the route for review=pending, meaningless without it; the order of a page does not change a count
