@@ -263,7 +263,9 @@ class Database:
         self._opened = False
         self._open_lock = threading.Lock()
         connect = {"application_name": "eventsvc", "connect_timeout": _connect_timeout(url)}
-        options = f"-c statement_timeout={int(statement_timeout_ms)}"
+        # psycopg prepares a statement run 5 times on a connection, and PostgreSQL may then plan it once for any
+        # parameters: one plan for the busiest and the rarest actor, which walks most of a table for one of them
+        options = f"-c statement_timeout={int(statement_timeout_ms)} -c plan_cache_mode=force_custom_plan"
         self.pool = ConnectionPool(
             url, min_size=min_size, max_size=max_size, timeout=timeout, open=False,
             reconnect_timeout=RECONNECT_TIMEOUT, kwargs={"row_factory": dict_row, "options": options, **connect},

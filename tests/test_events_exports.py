@@ -51,6 +51,8 @@ def awkward(dbq):
         for event in events[j % 3::3]:
             dbq("INSERT INTO event_sources (event_id, article_id, evidence, start_offset) VALUES (%s, %s, 'e', %s) "
                 "RETURNING id", (event, article, j))
+    # rows written here, not by the service: their search documents as every write path keeps them (sql/009)
+    dbq("SELECT refresh_event_search(%s::bigint[]) AS refreshed", (events,))
     return events
 
 

@@ -143,6 +143,19 @@ def test_bulk_mode_imports_the_same_and_gives_every_index_and_key_back(database_
     assert _schema(dbq) == before
 
 
+
+@pytest.mark.parametrize("bulk", [True, False])
+def test_imported_events_are_searchable_and_their_links_dated(database_url, dbq, bulk):
+    import_acled(database_url, SAMPLE, progress=False, bulk=bulk)
+    stored = dbq("SELECT count(*) AS n, count(search_tsv) AS searchable FROM events WHERE deleted_at IS NULL")[0]
+    assert stored["n"] == 3 and stored["searchable"] == 3
+    assert dbq("SELECT count(*) AS n FROM event_actors ea JOIN events e ON e.id = ea.event_id "
+               "WHERE ea.event_date IS DISTINCT FROM e.event_date")[0]["n"] == 0
+    stored_docs = dbq("SELECT id, search_tsv::text AS doc FROM events ORDER BY id")
+    dbq("SELECT refresh_event_search(ARRAY(SELECT id FROM events)) AS n")  # what every write path computes
+    assert dbq("SELECT id, search_tsv::text AS doc FROM events ORDER BY id") == stored_docs
+
+
 def test_small_files_into_a_large_database_are_not_bulk(database_url):
     assert import_acled(database_url, SAMPLE, progress=False).bulk is False
 

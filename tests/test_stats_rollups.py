@@ -19,7 +19,8 @@ import pytest
 from service.imports.acled import import_acled
 from service.loader import load_paths
 from service.stats import queries
-from service.stats.rollups import ACTORS_ROLLUP, EVENTS_ROLLUP, choose_rollup
+from service.stats.rollups import (ACTORS_ROLLUP, ACTORS_YEARLY, EVENTS_MONTHLY, EVENTS_ROLLUP, EVENTS_YEARLY,
+                                   TYPES_MONTHLY, choose_rollup)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "import" / "acled_sample.csv"
@@ -48,9 +49,38 @@ JOIN locations l ON l.id = e.location_id WHERE e.deleted_at IS NULL GROUP BY 1, 
 ROLLUP_ACTORS = "SELECT event_date, actor_id, iso3, events, fatalities FROM stats_actors_daily ORDER BY 1, 2, 3"
 
 
+# the coarser rollups of sql/009: per month or year (the period's first day), without admin1; actors without iso3
+RAW_EVENTS_COARSE = """
+SELECT date_trunc(%(unit)s, e.event_date)::date AS event_date, l.iso3, l.country, t.event_type, e.sub_event_type,
+       t.disorder_type, count(*) AS events, sum(e.fatalities) AS fatalities
+FROM events e JOIN locations l ON l.id = e.location_id JOIN event_types t ON t.sub_event_type = e.sub_event_type
+WHERE e.deleted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 5"""
+ROLLUP_EVENTS_COARSE = """
+SELECT event_date, iso3, country, event_type, sub_event_type, disorder_type, events, fatalities
+FROM {} ORDER BY 1, 2, 3, 5"""
+RAW_ACTORS_YEARLY = """
+SELECT date_trunc('year', e.event_date)::date AS event_date, ea.actor_id, count(*) AS events,
+       sum(e.fatalities) AS fatalities
+FROM (SELECT DISTINCT event_id, actor_id FROM event_actors) ea JOIN events e ON e.id = ea.event_id
+WHERE e.deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2"""
+RAW_TYPES_MONTHLY = """
+SELECT date_trunc('month', e.event_date)::date AS event_date, t.event_type, e.sub_event_type, t.disorder_type,
+       count(*) AS events, sum(e.fatalities) AS fatalities
+FROM events e JOIN event_types t ON t.sub_event_type = e.sub_event_type
+WHERE e.deleted_at IS NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 3"""
+ROLLUP_TYPES_MONTHLY = """
+SELECT event_date, event_type, sub_event_type, disorder_type, events, fatalities FROM stats_types_monthly
+ORDER BY 1, 3"""
+ROLLUP_ACTORS_YEARLY = "SELECT event_date, actor_id, events, fatalities FROM stats_actors_yearly ORDER BY 1, 2"
+
+
 def assert_rollups_exact(dbq) -> None:
     assert dbq(ROLLUP_EVENTS) == dbq(RAW_EVENTS)
     assert dbq(ROLLUP_ACTORS) == dbq(RAW_ACTORS)
+    assert dbq(ROLLUP_EVENTS_COARSE.format("stats_events_monthly")) == dbq(RAW_EVENTS_COARSE, {"unit": "month"})
+    assert dbq(ROLLUP_EVENTS_COARSE.format("stats_events_yearly")) == dbq(RAW_EVENTS_COARSE, {"unit": "year"})
+    assert dbq(ROLLUP_ACTORS_YEARLY) == dbq(RAW_ACTORS_YEARLY)
+    assert dbq(ROLLUP_TYPES_MONTHLY) == dbq(RAW_TYPES_MONTHLY)
 
 
 def random_event(rng: random.Random) -> dict:
@@ -189,6 +219,14 @@ STATS_QUERIES = [
     "group_by=actor",
     "group_by=actor&top=3",
     "group_by=actor&interval=month&country=SDN&date_from=2024-01-01&date_to=2024-12-31&top=2",
+    # month- and year-aligned ranges: the monthly and yearly rollups (sql/009)
+    "group_by=event_type&interval=month&date_from=2023-12-01&date_to=2024-03-31",
+    "group_by=country,sub_event_type&date_from=2024-01-01&date_to=2024-12-31",
+    "group_by=disorder_type&interval=year&country=SYR&date_from=2023-01-01",
+    "interval=month&date_to=2024-02-29&event_type=Battles",
+    "group_by=actor&date_from=2024-01-01&top=4",
+    "group_by=actor&interval=year",
+    "group_by=actor&interval=month",
 ]
 
 
@@ -197,8 +235,8 @@ def record_sources(monkeypatch) -> list:
     taken = []
     real_filters = queries._filters
 
-    def recording(args, group_by):
-        f, source = real_filters(args, group_by)
+    def recording(args, group_by, interval):
+        f, source = real_filters(args, group_by, interval)
         taken.append(source)
         return f, source
     monkeypatch.setattr(queries, "_filters", recording)
@@ -225,11 +263,20 @@ def test_the_rollups_answer_what_the_raw_rows_answer(client, written, monkeypatc
 
 
 @pytest.mark.parametrize("args, group_by, expected", [
-    ({}, [], EVENTS_ROLLUP),
-    ({"country": ["SYR"], "date_from": date(2024, 1, 1), "review_threshold": 0.5}, ["country"], EVENTS_ROLLUP),
+    ({}, [], TYPES_MONTHLY),
+    ({}, ["country"], EVENTS_YEARLY),
+    ({"country": ["SYR"], "date_from": date(2024, 1, 1), "review_threshold": 0.5}, ["country"], EVENTS_YEARLY),
+    ({"country": ["SYR"], "date_from": date(2024, 3, 1), "date_to": date(2024, 4, 30)}, ["country"], EVENTS_MONTHLY),
+    ({"country": ["SYR"], "date_from": date(2024, 3, 2)}, ["country"], EVENTS_ROLLUP),
+    ({"date_to": date(2024, 2, 28)}, ["event_type"], EVENTS_ROLLUP),
+    ({"date_to": date(2024, 2, 29)}, ["event_type"], TYPES_MONTHLY),
+    ({"date_to": date(2024, 2, 29)}, ["country"], EVENTS_MONTHLY),
+    ({"date_to": date(2023, 12, 31), "sort": "-fatalities"}, ["country"], EVENTS_YEARLY),
     ({"admin1": ["Homs"], "event_type": ["Battles"], "disorder_type": []}, ["admin1", "sub_event_type"],
      EVENTS_ROLLUP),
     ({"country": ["SDN"], "date_to": date(2024, 1, 1)}, ["actor"], ACTORS_ROLLUP),
+    ({"date_from": date(2024, 1, 1)}, ["actor"], ACTORS_YEARLY),
+    ({"date_from": date(2024, 2, 1)}, ["actor"], ACTORS_ROLLUP),
     ({"event_type": ["Battles"]}, ["actor"], None),
     ({"q": "airstrike"}, ["country"], None),
     ({"bbox": (35.0, 32.0, 36.5, 34.7)}, [], None),
@@ -247,6 +294,13 @@ def test_the_rollups_answer_what_the_raw_rows_answer(client, written, monkeypatc
 ])
 def test_which_path_a_query_takes(args, group_by, expected):
     assert choose_rollup(args, group_by) is expected
+
+
+@pytest.mark.parametrize("interval, expected", [(None, EVENTS_YEARLY), ("year", EVENTS_YEARLY),
+                                                ("month", EVENTS_MONTHLY), ("week", EVENTS_ROLLUP),
+                                                ("day", EVENTS_ROLLUP)])
+def test_the_coarsest_rollup_that_holds_the_interval_answers(interval, expected):
+    assert choose_rollup({"country": ["SYR"]}, ["event_type"], interval) is expected
 
 
 @pytest.mark.parametrize("query", ["q=airstrike&group_by=country", "bbox=35,32,37,35", "fatalities_min=1",

@@ -3,7 +3,7 @@
 A page of actor ids is chosen first (filters, sort key, LIMIT); only then are the page's event counts and
 first/last dates read, by one aggregate over `event_actors` restricted to the page (an id array, so that the
 index on actor_id serves it). Sorting by event count needs every candidate's count, so that sort aggregates all
-of `event_actors` before choosing the page: it costs a pass over the links, seconds at a million events.
+of the yearly actor rollup (one row per actor and year) before choosing the page.
 
 q matches the name and every alias at once through `actor_search_text(name, aliases)` (sql/003, trigram index):
 a word similarity of at least SEARCH_THRESHOLD lets an actor in, typos and all. Its relevance is the best, over
@@ -24,10 +24,13 @@ from ..pagination import cursor_position, encode_cursor
 # the word similarity (0-1) a name or alias must reach for q to find the actor; pg_trgm's default is 0.6
 SEARCH_THRESHOLD = 0.5
 
-# one actor's live events: how many, the first and last day (GROUP BY ea.actor_id follows)
-EVENT_STATS = sql.SQL("""SELECT ea.actor_id, count(DISTINCT e.id) AS events,
-       min(e.event_date) AS first_event_date, max(e.event_date) AS last_event_date
-FROM event_actors ea JOIN events e ON e.id = ea.event_id AND e.deleted_at IS NULL""")
+# actors' live events: how many, the first and last day (WHERE on ea.actor_id, then GROUP BY ea.actor_id follow).
+# From the /stats rollups (sql/008, sql/009), which count an event once per actor and hold live events only: a
+# dozen yearly rows per actor for the count, the ends of its daily rows for the dates.
+EVENT_STATS = sql.SQL("""SELECT ea.actor_id, sum(ea.events)::bigint AS events,
+       (SELECT min(d.event_date) FROM stats_actors_daily d WHERE d.actor_id = ea.actor_id) AS first_event_date,
+       (SELECT max(d.event_date) FROM stats_actors_daily d WHERE d.actor_id = ea.actor_id) AS last_event_date
+FROM stats_actors_yearly ea""")
 
 RELEVANCE = sql.SQL("""(SELECT max((word_similarity(%(q)s, lower(n)) + similarity(%(q)s, lower(n)))::float8 / 2)
  FROM unnest(array_prepend(a.name, a.aliases)) n)""")

@@ -22,9 +22,10 @@ SELECT a.id, a.name, a.aliases, a.inter, a.iso3, a.version, a.created_at, a.upda
        coalesce(s.events, 0) AS event_count, s.first_event_date, s.last_event_date
 FROM actors a
 LEFT JOIN LATERAL (
-    SELECT count(DISTINCT e.id) AS events, min(e.event_date) AS first_event_date, max(e.event_date) AS last_event_date
-    FROM event_actors ea JOIN events e ON e.id = ea.event_id AND e.deleted_at IS NULL
-    WHERE ea.actor_id = a.id
+    -- the /stats rollups count each live event once per actor (sql/008, sql/009)
+    SELECT (SELECT sum(y.events)::bigint FROM stats_actors_yearly y WHERE y.actor_id = a.id) AS events,
+           (SELECT min(d.event_date) FROM stats_actors_daily d WHERE d.actor_id = a.id) AS first_event_date,
+           (SELECT max(d.event_date) FROM stats_actors_daily d WHERE d.actor_id = a.id) AS last_event_date
 ) s ON true
 WHERE a.id = %(id)s;
 
@@ -42,6 +43,10 @@ WHERE id = %(id)s;
 -- Events show their actors' names: renaming an actor updates those events for syncing clients.
 UPDATE events SET updated_at = now(), version = version + 1
 WHERE deleted_at IS NULL AND id IN (SELECT event_id FROM event_actors WHERE actor_id = %(id)s);
+
+-- name: refresh_actor_event_search --
+-- The search documents of an actor's events hold its name (sql/009): recompute them after a rename.
+SELECT refresh_event_search(ARRAY(SELECT event_id FROM event_actors WHERE actor_id = %(id)s));
 
 -- name: actor_in_use --
 -- How many events use an actor.

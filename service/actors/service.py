@@ -74,6 +74,8 @@ def update_actor(session: Session, actor_id: int, data: dict, *, partial: bool, 
     session.execute("update_actor", {**merged, "id": actor_id})
     if merged["name"] != current["name"] or merged["inter"] != current["inter"]:
         session.execute("touch_actor_events", {"id": actor_id})
+    if merged["name"] != current["name"]:
+        session.execute("refresh_actor_event_search", {"id": actor_id})
     history.record(session, actor_id, "update", cause, history.diff(before, history.snapshot(session, actor_id)))
 
 

@@ -89,3 +89,4 @@ FROM articles a
 WHERE (%(after_published)s::date IS NULL OR (a.published, a.id) < (%(after_published)s::date, %(after_id)s::bigint))
 ORDER BY a.published DESC, a.id DESC
 LIMIT %(limit)s;
+

@@ -17,7 +17,7 @@ from psycopg import sql
 from ..db import Session
 from ..errors import BadRequest
 from ..pagination import cursor_position, encode_cursor
-from ..taxonomy import DISORDER_TYPE_OF
+from ..taxonomy import ACTOR_ROLES, DISORDER_TYPE_OF
 from .service import attach_sources
 
 # sort name -> SQL type of its cursor value (each is a column of `events`)
@@ -37,7 +37,7 @@ DEFAULT_SORT = "-event_date"
 SYNC_SORT = "updated_at"
 
 EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
-TEXT_SEARCH_CONFIG = "english"  # must be the configuration of the tsvector columns in sql/002
+TEXT_SEARCH_CONFIG = "english"  # must be the configuration of event_search_vector in sql/009
 
 
 def effective_sort(args: dict) -> str:
@@ -175,7 +175,10 @@ def _review_filter(f: EventFilter, args: dict) -> None:
 
 def _link_filters(f: EventFilter, args: dict) -> None:
     """Conditions on actors, evidence and text: a deleted event has lost its links, so these cannot hold for it."""
-    if args.get("actor"):
+    if args.get("actor_ids") is not None:  # the names already resolved (resolve_actor_names)
+        f.add("e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id = ANY({}) AND ea.role = ANY({}))",
+              f.value(args["actor_ids"], "bigint[]"), f.value(args.get("actor_role") or list(ACTOR_ROLES), "text[]"))
+    elif args.get("actor"):
         ids = [v for v in args["actor"] if isinstance(v, int)]
         names = [v.lower() for v in args["actor"] if isinstance(v, str)]
         who = []
@@ -201,8 +204,10 @@ def _link_filters(f: EventFilter, args: dict) -> None:
     if args.get("q"):
         query = sql.SQL("websearch_to_tsquery({}::regconfig, {})").format(sql.Literal(TEXT_SEARCH_CONFIG),
                                                                           f.value(args["q"], "text"))
-        f.add("e.id IN (SELECT ev.id FROM events ev WHERE ev.deleted_at IS NULL AND ev.notes_tsv @@ {q} "
-              "UNION SELECT es.event_id FROM event_sources es WHERE es.evidence_tsv @@ {q})", q=query)
+        # one stored document per event (notes, place name, actor names: sql/009), or the evidence; the events
+        # whose evidence matches are collected first (evidence_tsv's index), so that the planner can OR the two
+        f.add("(e.search_tsv @@ {q} OR e.id = ANY(ARRAY(SELECT es.event_id FROM event_sources es "
+              "WHERE es.evidence_tsv @@ {q})))", q=query)
     if args.get("article_id"):
         f.add("e.id IN (SELECT es.event_id FROM event_sources es WHERE es.article_id = ANY({}))",
               f.value(args["article_id"], "bigint[]"))
@@ -228,14 +233,50 @@ def build_filters(args: dict, *, tombstones: bool = False) -> EventFilter:
     return f
 
 
-def _page_query(f: EventFilter, sort: str, cursor: str | None, *, limit: int | None,
-                with_sources: bool) -> sql.Composed:
-    column, descending = parse_sort(sort)
+def _after(f: EventFilter, sort: str, cursor: str | None, alias: str = "e", id_column: str = "id") -> None:
+    """The keyset condition of a cursor: rows after (sort value, id) in sort order."""
     if cursor:
+        column, descending = parse_sort(sort)
         after_value, after_id = cursor_position(cursor, sort, CURSOR_VALUE[SORT_COLUMNS[column]])
-        f.add("(e.{col}, e.id) {op} ({value}, {id})", col=sql.Identifier(column),
-              op=sql.SQL("<" if descending else ">"),
+        f.add("({a}.{col}, {a}.{id_col}) {op} ({value}, {id})", a=sql.Identifier(alias), col=sql.Identifier(column),
+              id_col=sql.Identifier(id_column), op=sql.SQL("<" if descending else ">"),
               value=f.value(after_value, SORT_COLUMNS[column]), id=f.value(after_id, "bigint"))
+
+
+def _picked(f: EventFilter, sort: str, limit: int | None) -> sql.Composed:
+    """The page's (id, sort_value) in sort order, from the base tables."""
+    column, descending = parse_sort(sort)
+    direction = sql.SQL("DESC" if descending else "ASC")
+    return sql.SQL("SELECT e.id, e.{col} AS sort_value FROM {from_} WHERE {where} "
+                   "ORDER BY e.{col} {dir}, e.id {dir} {limit}").format(
+        col=sql.Identifier(column), from_=f.from_clause, where=f.where, dir=direction,
+        limit=sql.SQL("LIMIT {}").format(f.value(limit + 1, "bigint")) if limit is not None else sql.SQL(""))
+
+
+def _actor_picked(f: EventFilter, args: dict, sort: str, limit: int) -> sql.Composed:
+    """The page of an actor query sorted by date, from event_actors' (actor_id, role, event_date, event_id)
+    index: each (actor, role) gives its first limit + 1 matching events newest (or oldest) first, and the page is
+    the first limit + 1 distinct events of those. The cost follows the page, not the actors' event counts."""
+    descending = parse_sort(sort)[1]
+    direction = sql.SQL("DESC" if descending else "ASC")
+    n = f.value(limit + 1, "bigint")
+    return sql.SQL("""SELECT DISTINCT m.event_id AS id, m.event_date AS sort_value
+      FROM unnest({ids}) who (actor_id) CROSS JOIN unnest({roles}) r (role)
+      CROSS JOIN LATERAL (
+          SELECT ea.event_id, ea.event_date FROM event_actors ea JOIN {from_} ON e.id = ea.event_id
+          WHERE ea.actor_id = who.actor_id AND ea.role = r.role AND {where}
+          ORDER BY ea.event_date {dir}, ea.event_id {dir} LIMIT {n}) m
+      ORDER BY m.event_date {dir}, m.event_id {dir} LIMIT {n}""").format(
+        ids=f.value(args["actor_ids"], "bigint[]"), roles=f.value(args.get("actor_role") or list(ACTOR_ROLES), "text[]"),
+        from_=f.from_clause, where=f.where, dir=direction, n=n)
+
+
+def _page_query(f: EventFilter, sort: str, cursor: str | None, *, limit: int | None,
+                with_sources: bool, picked: sql.Composable | None = None) -> sql.Composed:
+    column, descending = parse_sort(sort)
+    if picked is None:
+        _after(f, sort, cursor)
+        picked = _picked(f, sort, limit)
     direction = sql.SQL("DESC" if descending else "ASC")
     sources = sql.SQL("")
     if with_sources:
@@ -249,20 +290,28 @@ def _page_query(f: EventFilter, sort: str, cursor: str | None, *, limit: int | N
                 '[]'::json) AS sources""")
     return sql.SQL("""
 SELECT r.*{sources}
-FROM (SELECT e.id, e.{col} AS sort_value FROM {from_} WHERE {where}
-      ORDER BY e.{col} {dir}, e.id {dir} {limit}) p
+FROM ({picked}) p
 CROSS JOIN LATERAL (SELECT * FROM event_records v WHERE v.id = p.id OFFSET 0) r
-ORDER BY p.sort_value {dir}, p.id {dir}""").format(
-        sources=sources, col=sql.Identifier(column), from_=f.from_clause, where=f.where, dir=direction,
-        limit=sql.SQL("LIMIT {}").format(f.value(limit + 1, "bigint")) if limit is not None else sql.SQL(""))
+ORDER BY p.sort_value {dir}, p.id {dir}""").format(sources=sources, picked=picked, dir=direction)
 
 
 def list_events(session: Session, args: dict, limit: int, cursor: str | None, *,
                 tombstones: bool = True) -> tuple[list[dict], str | None]:
     """One page of event records (and tombstones, with updated_since) in sort order, and the next cursor."""
     sort = effective_sort(args)
-    f = build_filters(args, tombstones=tombstones)
-    rows = session.all(_page_query(f, sort, cursor, limit=limit, with_sources=False), f.params)
+    args = resolve_actor_names(session, args)
+    if args.get("actor_ids") is not None and parse_sort(sort)[0] == "event_date" and not (
+            tombstones and args.get("updated_since")):
+        # the actors are the lateral's outer loop: every other filter applies inside it
+        f = build_filters({k: v for k, v in args.items() if k not in ("actor", "actor_ids", "actor_role")},
+                          tombstones=tombstones)
+        _after(f, sort, cursor, "ea", "event_id")
+        query = _page_query(f, sort, cursor, limit=limit, with_sources=False,
+                            picked=_actor_picked(f, args, sort, limit))
+    else:
+        f = build_filters(args, tombstones=tombstones)
+        query = _page_query(f, sort, cursor, limit=limit, with_sources=False)
+    rows = session.all(query, f.params)
     next_cursor = None
     if len(rows) > limit:
         rows = rows[:limit]
@@ -272,9 +321,21 @@ def list_events(session: Session, args: dict, limit: int, cursor: str | None, *,
     return rows, next_cursor
 
 
+def resolve_actor_names(session: Session, args: dict) -> dict:
+    """`args` with `actor_ids`: the ids of the actors that `actor` names (by id, name or alias), looked up first
+    so that the page query can plan for exactly those actors."""
+    if not args.get("actor"):
+        return args
+    ids = [v for v in args["actor"] if isinstance(v, int)]
+    names = [v.lower() for v in args["actor"] if isinstance(v, str)]
+    if names:
+        ids += [r["id"] for r in session.all("actor_ids_by_names", {"names": names})]
+    return {**args, "actor_ids": sorted(set(ids))}
+
+
 def count_events(session: Session, args: dict, *, tombstones: bool = True) -> int:
     """How many items walking every page of this query returns."""
-    f = build_filters(args, tombstones=tombstones)
+    f = build_filters(resolve_actor_names(session, args), tombstones=tombstones)
     return session.one(sql.SQL("SELECT count(*) AS total FROM {} WHERE {}").format(f.from_clause, f.where),
                        f.params)["total"]
 

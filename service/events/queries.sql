@@ -47,8 +47,9 @@ WHERE id = %(id)s AND deleted_at IS NULL;
 DELETE FROM event_actors WHERE event_id = %(id)s;
 
 -- name: link_event_actor --
--- Link one actor to an event in a role.
-INSERT INTO event_actors (event_id, actor_id, role) VALUES (%(event_id)s, %(actor_id)s, %(role)s)
+-- Link one actor to an event in a role, with the event's date (the actor's events by date, sql/009).
+INSERT INTO event_actors (event_id, actor_id, role, event_date)
+SELECT %(event_id)s, %(actor_id)s, %(role)s, e.event_date FROM events e WHERE e.id = %(event_id)s
 ON CONFLICT DO NOTHING;
 
 -- name: tombstone_event --
@@ -98,3 +99,12 @@ SELECT set_config('statement_timeout', '5000', true);
 -- name: live_events_count --
 -- How many events are recorded and not deleted (/metrics).
 SELECT count(*) AS n FROM events WHERE deleted_at IS NULL;
+
+-- name: actor_ids_by_names --
+-- The actors a list of lowercase names designates, by name or alias (GET /events?actor=).
+SELECT a.id FROM actors a
+WHERE lower(a.name) = ANY(%(names)s::text[]) OR actor_aliases_lower(a.aliases) && %(names)s::text[];
+
+-- name: refresh_event_search --
+-- Recompute the stored search documents (notes, place, actor names, evidence) of the given events (sql/009).
+SELECT refresh_event_search(%(ids)s::bigint[]);

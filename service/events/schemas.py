@@ -254,7 +254,8 @@ class ListArgsSchema(ma.Schema):
     fatalities_max = fields.Integer(validate=validate.Range(min=0, max=INT4_MAX),
                                     **_doc("at most this many reported deaths", 100))
     q = fields.String(validate=[validate.Length(min=1, max=500), no_nul], **_doc(
-        "full-text search (PostgreSQL, English stemming) over notes and source evidence; web-search syntax: "
+        "full-text search (PostgreSQL, English stemming) over notes, place name and actor names, and over source "
+        "evidence; web-search syntax: "
         "\"quoted phrase\", or, -word", "airstrike hospital"))
     # who
     actor = CommaSeparated(ActorRef(metadata={"maxLength": 300}), **_doc(

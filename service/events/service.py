@@ -59,6 +59,13 @@ def dedup_key_text(key) -> str:
     return "|".join("" if part is None else str(part) for part in key)
 
 
+def refresh_search(session: Session, event_ids: list[int]) -> None:
+    """Recompute the stored search documents of these events (sql/009): once per write, after their notes and
+    actors are written."""
+    if event_ids:
+        session.one("refresh_event_search", {"ids": sorted(set(event_ids))})
+
+
 def create_event(session: Session, data: dict, *, dedup_key: str | None = None, confidence: float | None = None,
                  cause: Cause = API) -> int:
     """A new event; `dedup_key` and `confidence` are the extractor's (None for an event a person creates: its
@@ -66,6 +73,7 @@ def create_event(session: Session, data: dict, *, dedup_key: str | None = None, 
     event_id = session.one("insert_event", {**_columns(session, data), "dedup_key": dedup_key,
                                             "confidence": confidence})["id"]
     _link_actors(session, event_id, data, cause)
+    refresh_search(session, [event_id])
     created = history.snapshot(session, event_id)
     if dedup_key is None:
         _claim_incident(session, event_id, created)
@@ -119,6 +127,7 @@ def replace_event(session: Session, event_id: int, data: dict, *, if_match: int 
     before = history.snapshot(session, event_id)
     session.execute("update_event", {**_columns(session, data), "id": event_id})
     _link_actors(session, event_id, data, cause)
+    refresh_search(session, [event_id])
     history.record(session, event_id, "update", cause, history.diff(before, history.snapshot(session, event_id)))
 
 
@@ -147,6 +156,7 @@ def _apply_changes(session: Session, event_id: int, changes: dict, cause: Cause)
         raise Unprocessable("actor1 cannot be removed", errors={"actor1": ["required"]})
     session.execute("update_event", {**_columns(session, merged), "id": event_id})
     _link_actors(session, event_id, merged, cause)
+    refresh_search(session, [event_id])
 
 
 def review_event(session: Session, event_id: int, status: str, changes: dict | None = None, *,

@@ -25,7 +25,7 @@ PROGRESS_EVERY = 1000  # rows between two updates of the progress bar
 # Named statements of queries.sql run after the file's events are stored, linked and logged (import_touched then
 # holds every created or changed event: event_id, external_id, action), before bulk mode rebuilds indexes and
 # rollups: the place for a set-based step over the imported events that a disabled trigger would have done.
-AFTER_STORE: tuple[str, ...] = ()
+AFTER_STORE: tuple[str, ...] = ("refresh_imported_search",)
 
 
 @dataclass

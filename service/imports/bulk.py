@@ -44,6 +44,9 @@ def indexes_set_aside(session: Session) -> Iterator[None]:
     session.execute("clear_rollups")
     session.execute("rebuild_events_rollup")
     session.execute("rebuild_actors_rollup")
+    for name in ("rebuild_monthly_rollup", "rebuild_yearly_rollup", "rebuild_types_rollup",
+                 "rebuild_actors_yearly_rollup"):
+        session.execute(name)
     _switch(session, triggers, "ENABLE")
     session.one("bulk_memory")
     for index in indexes:

@@ -138,9 +138,10 @@ SELECT c.id, c.external_id, 'update', c.after FROM changed c JOIN updated u ON u
 DELETE FROM event_actors ea USING import_touched t WHERE ea.event_id = t.event_id AND t.action = 'update';
 
 -- name: link_imported_actors --
--- Each created or changed event's actors, by name.
-INSERT INTO event_actors (event_id, actor_id, role)
-SELECT t.event_id, a.id, x.role
+-- Each created or changed event's actors, by name, with the event's date (sql/009: the actor pages' index key;
+-- given here, the row trigger that would look it up skips the row).
+INSERT INTO event_actors (event_id, actor_id, role, event_date)
+SELECT t.event_id, a.id, x.role, s.event_date
 FROM import_touched t JOIN import_staging s USING (external_id)
 CROSS JOIN LATERAL (
     VALUES ('actor1', s.actor1), ('actor2', s.actor2)
@@ -222,7 +223,8 @@ ORDER BY 1, 2;
 
 -- name: clear_rollups --
 -- Before their rebuild (a TRUNCATE, not a DELETE: the rows go at once, and so does their index upkeep).
-TRUNCATE stats_events_daily, stats_actors_daily;
+TRUNCATE stats_events_daily, stats_actors_daily, stats_events_monthly, stats_events_yearly, stats_types_monthly,
+         stats_actors_yearly;
 
 -- name: rebuild_events_rollup --
 -- The daily event rollup from every live event, as sql/008's backfill builds it: events are first counted per
@@ -245,3 +247,36 @@ FROM (SELECT event_id, actor_id FROM event_actors GROUP BY 1, 2) ea
 JOIN events e ON e.id = ea.event_id JOIN locations l ON l.id = e.location_id
 WHERE e.deleted_at IS NULL
 GROUP BY 1, 2, 3;
+
+-- name: rebuild_monthly_rollup --
+-- sql/009's monthly rollup from the rebuilt daily one, as the migration's backfill builds it.
+INSERT INTO stats_events_monthly (event_date, iso3, country, event_type, sub_event_type, disorder_type, events,
+                                  fatalities)
+SELECT date_trunc('month', event_date)::date, iso3, country, event_type, sub_event_type, disorder_type,
+       sum(events), sum(fatalities)
+FROM stats_events_daily GROUP BY 1, 2, 3, 4, 5, 6;
+
+-- name: rebuild_yearly_rollup --
+-- sql/009's yearly rollup from the monthly one.
+INSERT INTO stats_events_yearly (event_date, iso3, country, event_type, sub_event_type, disorder_type, events,
+                                 fatalities)
+SELECT date_trunc('year', event_date)::date, iso3, country, event_type, sub_event_type, disorder_type,
+       sum(events), sum(fatalities)
+FROM stats_events_monthly GROUP BY 1, 2, 3, 4, 5, 6;
+
+-- name: rebuild_types_rollup --
+-- sql/009's monthly rollup of types over every country, from the monthly one.
+INSERT INTO stats_types_monthly (event_date, event_type, sub_event_type, disorder_type, events, fatalities)
+SELECT event_date, event_type, sub_event_type, disorder_type, sum(events), sum(fatalities)
+FROM stats_events_monthly GROUP BY 1, 2, 3, 4;
+
+-- name: rebuild_actors_yearly_rollup --
+-- sql/009's yearly actor rollup from the daily one.
+INSERT INTO stats_actors_yearly (event_date, actor_id, events, fatalities)
+SELECT date_trunc('year', event_date)::date, actor_id, sum(events), sum(fatalities)
+FROM stats_actors_daily GROUP BY 1, 2;
+
+-- name: refresh_imported_search --
+-- The search documents (sql/009: notes, place, actor names) of every event the import created or changed, in
+-- one set-based statement, after their actors are linked.
+SELECT refresh_event_search(ARRAY(SELECT event_id FROM import_touched)) AS refreshed;

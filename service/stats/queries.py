@@ -152,9 +152,9 @@ def _stats_query(f: EventFilter, group_by: list[str], interval: str | None, top:
         top=top_, source=source, max_rows=sql.Literal(MAX_ROWS), order=sql.SQL(", ").join(order))
 
 
-def _filters(args: dict, group_by: list[str]) -> tuple[EventFilter, Source]:
+def _filters(args: dict, group_by: list[str], interval: str | None) -> tuple[EventFilter, Source]:
     """The rollup's conditions when one answers the query exactly, else the raw events' (build_filters)."""
-    rollup = choose_rollup(args, group_by) if USE_ROLLUPS else None
+    rollup = choose_rollup(args, group_by, interval) if USE_ROLLUPS else None
     if rollup is None:
         return build_filters(args), RAW
     return rollup_filters(rollup, args), rollup_source(rollup)
@@ -167,7 +167,7 @@ def event_stats(session: Session, args: dict, group_by: list[str], interval: str
     Folded groups come back with every key "other". More than MAX_ROWS rows is a 400: the caller narrows the
     range, picks a coarser interval or fewer groups.
     """
-    f, source = _filters(args, group_by)
+    f, source = _filters(args, group_by, interval)
     f.params["range_from"], f.params["range_to"] = args.get("date_from"), args.get("date_to")
     # one statement over many rows: JIT compilation costs more than it saves here (seconds, measured)
     session.execute("SET LOCAL jit = off")

@@ -10,9 +10,11 @@ actors, review state, ...) or key (inter) reads the raw rows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from psycopg import sql
 
+from ..db import Session
 from ..events.listing import EventFilter, date_and_type_filters
 
 
@@ -21,18 +23,28 @@ class Rollup:
     table: str
     filters: frozenset[str]  # the /events filter arguments it answers
     keys: dict[str, tuple[str, str]]  # group key -> (expression over `s`, joins)
+    grain: str = "day"  # its rows' event_date is the first day of their day, month or year
 
 
-EVENTS_ROLLUP = Rollup(
-    "stats_events_daily",
-    frozenset({"date_from", "date_to", "country", "admin1", "event_type", "sub_event_type", "disorder_type"}),
-    {"event_type": ("s.event_type", ""), "sub_event_type": ("s.sub_event_type", ""),
-     "disorder_type": ("s.disorder_type", ""), "country": ("s.country", ""), "admin1": ("s.admin1", "")})
-ACTORS_ROLLUP = Rollup(
-    "stats_actors_daily", frozenset({"date_from", "date_to", "country"}),
-    {"actor": ("ga.name", "JOIN actors ga ON ga.id = s.actor_id")})
-# set by the route for review=pending, meaningless without it
-IGNORED = frozenset({"review_threshold"})
+TYPE_KEYS = {"event_type": ("s.event_type", ""), "sub_event_type": ("s.sub_event_type", ""),
+             "disorder_type": ("s.disorder_type", ""), "country": ("s.country", "")}
+TYPE_FILTERS = frozenset({"date_from", "date_to", "country", "event_type", "sub_event_type", "disorder_type"})
+EVENTS_ROLLUP = Rollup("stats_events_daily", TYPE_FILTERS | {"admin1"}, {**TYPE_KEYS, "admin1": ("s.admin1", "")})
+# sql/009: the same without admin1, per month and per year
+EVENTS_MONTHLY = Rollup("stats_events_monthly", TYPE_FILTERS, TYPE_KEYS, "month")
+EVENTS_YEARLY = Rollup("stats_events_yearly", TYPE_FILTERS, TYPE_KEYS, "year")
+# and per month over every country: the world's series by type
+TYPES_MONTHLY = Rollup("stats_types_monthly", TYPE_FILTERS - {"country"},
+                       {k: v for k, v in TYPE_KEYS.items() if k != "country"}, "month")
+ACTOR_KEYS = {"actor": ("ga.name", "JOIN actors ga ON ga.id = s.actor_id")}
+ACTORS_ROLLUP = Rollup("stats_actors_daily", frozenset({"date_from", "date_to", "country"}), ACTOR_KEYS)
+ACTORS_YEARLY = Rollup("stats_actors_yearly", frozenset({"date_from", "date_to"}), ACTOR_KEYS, "year")
+# smallest first: the first that answers a query is the one that reads the fewest rows
+ROLLUPS = (TYPES_MONTHLY, EVENTS_YEARLY, EVENTS_MONTHLY, EVENTS_ROLLUP, ACTORS_YEARLY, ACTORS_ROLLUP)
+# the intervals each grain can give: a period of the interval is a whole number of the rollup's periods
+INTERVALS_OF = {"day": {None, "day", "week", "month", "year"}, "month": {None, "month", "year"}, "year": {None, "year"}}
+# set by the route for review=pending, meaningless without it; the order of a page does not change a count
+IGNORED = frozenset({"review_threshold", "sort"})
 
 
 def _given(args: dict) -> set[str]:
@@ -40,15 +52,41 @@ def _given(args: dict) -> set[str]:
     return {k for k, v in args.items() if k not in IGNORED and v is not None and v != [] and v != ""}
 
 
-def choose_rollup(args: dict, group_by: list[str]) -> Rollup | None:
-    """The rollup that answers these filters and group keys exactly, or None (read the raw events)."""
+def _aligned(args: dict, grain: str) -> bool:
+    """Whether the date range starts and ends on the rollup's period boundaries (or is open)."""
+    if grain == "day":
+        return True
+    start, end = args.get("date_from"), args.get("date_to")
+    if start and (start.day != 1 or (grain == "year" and start.month != 1)):
+        return False
+    if end:
+        following = end + timedelta(days=1)
+        if following.day != 1 or (grain == "year" and following.month != 1):
+            return False
+    return True
+
+
+def choose_rollup(args: dict, group_by: list[str], interval: str | None = None) -> Rollup | None:
+    """The coarsest rollup that answers these filters, group keys and interval exactly, or None (read the raw
+    events)."""
     given = _given(args)
-    for rollup in (EVENTS_ROLLUP, ACTORS_ROLLUP):
-        if given <= rollup.filters and all(k in rollup.keys for k in group_by):
-            if rollup is ACTORS_ROLLUP and not group_by:
+    for rollup in ROLLUPS:
+        if given <= rollup.filters and all(k in rollup.keys for k in group_by) and \
+                interval in INTERVALS_OF[rollup.grain] and _aligned(args, rollup.grain):
+            if "actor" in rollup.keys and not group_by:
                 continue  # without the actor key, the events rollup counts each event once
             return rollup
     return None
+
+
+def rollup_total(session: Session, args: dict) -> int | None:
+    """How many live events match, from a rollup when one answers the filters (else None): with_total."""
+    rollup = choose_rollup(args, [])
+    if rollup is None:
+        return None
+    f = rollup_filters(rollup, args)
+    return session.one(sql.SQL("SELECT coalesce(sum(s.events), 0)::bigint AS total FROM {} WHERE {}").format(
+        f.from_clause, f.where), f.params)["total"]
 
 
 @dataclass
