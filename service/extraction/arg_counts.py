@@ -94,7 +94,9 @@ def _next_place(text: str, count: Count, limit: int, places: list[gazetteer.Plac
 
 def incident_toll(clause: str, deaths: list[Count], tolls: list[Count]) -> tuple[int, bool]:
     """A new incident's fatalities and whether the figure is vague: the counted dead, or the stated toll
-    (an update wins over the count, otherwise the lower figure)."""
+    (an update wins over the count, otherwise the lower figure). A figure given first and then corrected
+    ("initially said 53 were killed, later that 26 had been") counts once, as corrected."""
+    deaths = [c for c in deaths if not c.early] or deaths
     total = sum(c.value for c in deaths)
     vague = bool(deaths) and all(c.vague for c in deaths)
     if tolls:
@@ -137,7 +139,10 @@ def _also_near(clause: str, deaths: list[Count]) -> bool:
 
 
 def apply_deaths(head: Incident, clause: str, deaths: list[Count]) -> None:
-    """Deaths told in a follow-up: more victims add up, a vague figure gives way to an exact one."""
+    """Deaths told in a follow-up: more victims add up, a vague figure gives way to an exact one; a figure
+    corrected in the same clause ("initially said 53, later 26") counts as corrected."""
+    if any(not c.early for c in deaths):
+        deaths = [c for c in deaths if not c.early]
     total = sum(c.value for c in deaths)
     vague = all(c.vague for c in deaths)
     if all(c.early for c in deaths) and head.fatalities and not head.vague_count:

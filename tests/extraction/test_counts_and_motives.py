@@ -76,3 +76,11 @@ def test_the_official_who_reports_the_toll_is_not_among_the_dead():
 def test_a_thing_that_killed_someone_is_not_part_of_the_victim_noun():
     assert values("A blast killed a soldier near the checkpoint.") == [1]
     assert values("A landmine killed a herder and a boy.") == [1, 1]
+
+
+def test_a_toll_corrected_in_the_same_sentence_counts_once_as_corrected():
+    got = extract("Clan fighting kills dozens",
+                  "Dozens of men were killed in clan fighting near Wabag on Sunday, police said.\n\nOfficials "
+                  "initially said 40 people were killed, but later said they had miscounted and 19 men had died.",
+                  PUB, "day")
+    assert [e["fatalities"] for e in got] == [19]
