@@ -84,3 +84,12 @@ def test_a_toll_corrected_in_the_same_sentence_counts_once_as_corrected():
                   "initially said 40 people were killed, but later said they had miscounted and 19 men had died.",
                   PUB, "day")
     assert [e["fatalities"] for e in got] == [19]
+
+
+def test_the_downing_or_interception_of_a_drone_is_disrupted_weapons_use():
+    got = extract("Drones downed", "Air defences were forced to intercept a missile fired towards Najran on "
+                  "Wednesday, the coalition said.", PUB, "day")
+    assert [e["sub_event_type"] for e in got] == ["Disrupted weapons use"]
+    got = extract("Drones downed", "The attack followed the downing of two drones over Khamis Mushait earlier in "
+                  "the day, the coalition said.", PUB, "day")
+    assert [e["sub_event_type"] for e in got] == ["Disrupted weapons use"]
