@@ -91,8 +91,10 @@ def riot_in_frame(cls: Classification, frame: str, text: str = "") -> Classifica
     """In a story about unrest, clashes and attacks on property with no armed group or firearm named are
     the crowd's violence: a violent demonstration, not a battle or an attack on civilians."""
     if frame and (cls.event_type, cls.sub_event_type) == ("Violence against civilians", "Attack") \
-            and {"protest", "lethal"} <= cls.cues and "armed_group" not in cls.cues:
-        # "the three protesters were killed by gunfire": protesters killed at a protest
+            and "lethal" in cls.cues and ("protest" in cls.cues or frame == "protest") \
+            and not {"armed_group", "firearms"} & cls.cues:
+        # "the three protesters were killed by gunfire", "three were killed after defying a curfew" in a story
+        # about protests: people killed at a protest
         return Classification("Protests", "Excessive force against protesters", cls.priority, cls.cues,
                               cls.trigger_start, cls.trigger_last)
     if not frame or {"armed_group", "firearms"} & cls.cues:

@@ -84,3 +84,9 @@ def test_destruction_by_protesters_is_a_violent_demonstration():
     got = events("Protesters destroyed parts of the airport terminal in Sorong on Monday, police said.",
                  title="Airport damaged")
     assert [e["sub_event_type"] for e in got] == ["Violent demonstration"]
+
+
+def test_people_killed_without_a_named_armed_group_in_a_protest_story_met_force_at_a_protest():
+    got = events("Two were killed on Wednesday after defying a curfew in the town of Janakpur, officials said.",
+                 title="Police firing kills protesters")
+    assert [(e["sub_event_type"], e["fatalities"]) for e in got] == [("Excessive force against protesters", 2)]
