@@ -25,7 +25,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .numbers import word_to_int
+from .numbers import ANSWER_WORDS, word_to_int
 from .prefilter import finditer, lowered
 
 __all__ = [
@@ -197,7 +197,7 @@ def find_dates(sentence: str, published: date, published_precision: int = 1) -> 
 # "with the dead buried on Sunday", "retaliation for the death Tuesday of a member": the day of a burial, or of
 # the act this one answered, names another act than the clause's own, as "Monday's attack" does
 BURIAL = re.compile(r"\b(?:buried|burials?|funerals?|laid\s+to\s+rest|interred|mourn(?:ed|ers|ing))\b[^,;.]{0,30}$", re.I)
-MOTIVE = re.compile(r"\b(?:retaliation|revenge|reprisal|response|retribution|avenge)\s+(?:for|to)?\s*(?:the\s+|a\s+|an\s+)?"
+MOTIVE = re.compile(r"\b(?:" + ANSWER_WORDS + r"|avenge)\s+(?:for|to)?\s*(?:the\s+|a\s+|an\s+)?"
                     r"(?:[\w'\u2019-]+\s+){0,4}$", re.I)
 
 

@@ -294,7 +294,9 @@ def _dead_count(text: str, m: _Mention, cues: list[tuple[int, int, str]]) -> Cou
     return Count(m.value, m.start, m.end, m.noun, "death", _is_vague(num_text), _is_early(text, m.start))
 
 
-ANSWERED_DEATH = re.compile(r"\b(?:retaliation|revenge|reprisal|response|retribution)\s+(?:for|to)\s+(?:the\s+)?"
+# the words that name what an act answered ("in retaliation for", "revenge for"); dates.py reads them too
+ANSWER_WORDS = r"(?:retaliation|revenge|reprisal|response|retribution)"
+ANSWERED_DEATH = re.compile(r"\b" + ANSWER_WORDS + r"\s+(?:for|to)\s+(?:the\s+)?"
                             r"(?:death|deaths|killing|killings|murder|murders|assassination|lynching)\b[^.;]{0,60}?\bof\s+"
                             r"(?:(?:a|an|the|two|three|four|five|several|\d+)\s+)?(?:[\w'\u2019-]+\s+){0,3}$", re.I)
 ANOTHER_ACT = re.compile(r"\b(?:after|since|following|weeks?\s+after|days?\s+after)\s+(?:another|an\s+earlier|a\s+previous|"
